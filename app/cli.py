@@ -1,0 +1,137 @@
+"""`python -m app …`: everything the window does, a script can do.
+
+Exit codes: 0 success, 2 invalid input (messages in Chinese on stderr), 1 anything else.
+Only this module (and __main__) may start the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.desk import ENV_DB, Desk, open_desk
+from app.errors import DeskError, NotFoundError, ValidationError
+from app.intake_json import read_visits
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description="信访接待台 Xinfang Desk")
+    parser.add_argument("--version", action="version", version=f"Xinfang Desk {__version__}")
+    parser.add_argument(
+        "--db", help=f"SQLite file or SQLAlchemy URL (default: ${ENV_DB} or the user data folder)"
+    )
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo", help="fill the database with realistic synthetic data")
+    demo.add_argument("--visits", type=int, required=True)
+    demo.add_argument("--seed", type=int, default=1)
+    intake = commands.add_parser("intake", help="register the visits in a JSON file (all or none)")
+    intake.add_argument("--json", type=Path, required=True, dest="json_file")
+    show = commands.add_parser("show", help="print a matter as JSON (ID numbers masked)")
+    show.add_argument("matter_no")
+    slip = commands.add_parser("slip", help="write the acknowledgement slip (登记回执) PDF")
+    slip.add_argument("matter_no")
+    slip.add_argument("--out", type=Path, required=True)
+    slip.add_argument("--layout", choices=["a4", "thermal"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_gui(args.db)
+        desk = open_desk(args.db)
+        try:
+            return COMMANDS[args.command](desk, args)
+        finally:
+            desk.close()
+    except ValidationError as error:
+        for problem in error.errors:
+            print(
+                f"{problem.field}: {problem.message}" if problem.field else problem.message, file=sys.stderr
+            )
+        return EXIT_INVALID
+    except NotFoundError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_INVALID
+    except DeskError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:  # a bug: say so plainly and keep the traceback for the report
+        print("程序内部错误，详情如下：", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_ERROR
+
+
+def _run_gui(db: str | None) -> int:
+    from ui.app import has_display, run_gui  # the window's code is loaded only when a window is wanted
+
+    if not has_display():
+        print(
+            "没有可用的图形显示（未设置 DISPLAY），无法打开窗口；命令行用法见 python -m app --help",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    desk = open_desk(db)
+    try:
+        return run_gui(desk, sys.argv[:1])
+    finally:
+        desk.close()
+
+
+def _demo(desk: Desk, args: argparse.Namespace) -> int:
+    from app.demo import generate_demo
+
+    if args.visits < 1:
+        raise ValidationError.single("--visits", "来访数应为正整数")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r已生成 {done}/{total} 次来访", end="", file=sys.stderr, flush=True)
+
+    report = generate_demo(desk, args.visits, seed=args.seed, progress=progress)
+    print(file=sys.stderr)
+    print(json.dumps(asdict(report), ensure_ascii=False, default=str))
+    return EXIT_OK
+
+
+def _intake(desk: Desk, args: argparse.Namespace) -> int:
+    registered = desk.intake.register_many(read_visits(args.json_file))
+    rows = [{"matter_no": r.matter_no, "query_code": r.query_code, "repeat": r.repeat} for r in registered]
+    print(json.dumps(rows, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _show(desk: Desk, args: argparse.Namespace) -> int:
+    detail = desk.matters.detail(args.matter_no)
+    print(json.dumps(asdict(detail), ensure_ascii=False, indent=2, default=_json_default))
+    return EXIT_OK
+
+
+def _slip(desk: Desk, args: argparse.Namespace) -> int:
+    printed = desk.slips.write_slip(args.matter_no, layout=args.layout, out=args.out)
+    print(f"{printed.path}{'（补打）' if printed.reprint else ''}")
+    return EXIT_OK
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
+    "demo": _demo,
+    "intake": _intake,
+    "show": _show,
+    "slip": _slip,
+}

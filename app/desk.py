@@ -1,0 +1,99 @@
+"""The composition root of the services: open the database, bring it up to date, build every service.
+
+The window and the command line both start here; nothing else opens a database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from app.county import seed_if_empty
+from app.drafts import DraftStore
+from app.errors import DatabaseTooNewError
+from app.intake import IntakeService
+from app.matters import MatterService
+from app.recognition import RecognitionService
+from app.reference import ReferenceService
+from app.settings import SettingsService
+from app.slips import SlipService
+from app.workdays import WorkCalendar
+from db import errors as db_errors
+from db import migrate
+from db.engine import Database, database_url, sqlite_path
+
+ENV_DB = "XINFANG_DESK_DB"
+APP_NAME = "XinfangDesk"
+
+
+def default_data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_database() -> str:
+    """--db, else $XINFANG_DESK_DB, else the SQLite file in the user's data folder."""
+    return os.environ.get(ENV_DB) or str(default_data_dir() / "xinfang.sqlite")
+
+
+@dataclass
+class Desk:
+    """Every service, built once and handed to the window or the command line."""
+
+    db: Database
+    data_dir: Path
+    settings: SettingsService
+    reference: ReferenceService
+    intake: IntakeService
+    recognition: RecognitionService
+    matters: MatterService
+    slips: SlipService
+    drafts: DraftStore
+    calendar: WorkCalendar
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_desk(target: str | None = None, clock: Callable[[], datetime] = datetime.now) -> Desk:
+    url = database_url(target or default_database())
+    data_dir = _data_dir_for(url)
+    db = Database.open(url)
+    try:
+        migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
+    except db_errors.DatabaseTooNewError as error:
+        db.dispose()
+        raise DatabaseTooNewError(
+            f"数据库由更新版本的程序创建（版本 {error.found}），本程序无法打开，以免损坏数据。请升级程序。"
+        ) from error
+    seed_if_empty(db)
+    return _build(db, data_dir, clock)
+
+
+def _data_dir_for(url: str) -> Path:
+    """Archive, backups and drafts live beside a SQLite file; for a server, in the user's folder."""
+    path = sqlite_path(url)
+    return path.parent if path is not None else default_data_dir()
+
+
+def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
+    settings = SettingsService(db)
+    reference = ReferenceService(db)
+    matters = MatterService(db)
+    calendar = WorkCalendar.default(clock().date())
+    return Desk(
+        db=db,
+        data_dir=data_dir,
+        settings=settings,
+        reference=reference,
+        intake=IntakeService(db, settings, reference, calendar, clock),
+        recognition=RecognitionService(db),
+        matters=matters,
+        slips=SlipService(db, settings, matters, data_dir / "archive", clock),
+        drafts=DraftStore(data_dir / "drafts" / "intake.json"),
+        calendar=calendar,
+    )

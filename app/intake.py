@@ -1,0 +1,261 @@
+"""Registering a visit (来访必登): one transaction from the validated form to a numbered matter.
+
+A new matter takes its number from the yearly counter row in the same transaction, gets a query code
+and its 15-day notice deadline. A repeat visit (重访) is attached to the open matter the clerk named
+and goes back to the clerk who first received it (首接首办, 重访必交).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.deadlines import DEFAULT_RULES, compute_deadline
+from app.errors import ValidationError
+from app.records import RegisteredVisit, VisitInput
+from app.reference import ReferenceNames, ReferenceService
+from app.rules.visit_rules import CleanPerson, CleanVisit, validate_visit
+from app.rules.vocabulary import OPEN_STATUSES
+from app.settings import SettingsService
+from app.workdays import WorkCalendar
+from db.counters import next_value
+from db.engine import Database
+from db.models import (
+    Category,
+    Clerk,
+    Department,
+    Material,
+    Matter,
+    MatterDepartment,
+    MatterEvent,
+    MatterPerson,
+    Person,
+    Township,
+    Visit,
+    VisitPerson,
+)
+
+_Named = TypeVar("_Named", Category, Township)
+
+QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
+QUERY_LENGTH = 8
+
+
+def format_matter_no(agency_code: str, year: int, seq: int) -> str:
+    """GB/T 9704-2012: 机关代字〔年份〕序号号 — six-corner brackets, no 第, no leading zeros."""
+    return f"{agency_code}〔{year}〕{seq}号"
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(QUERY_ALPHABET) for _ in range(QUERY_LENGTH))
+
+
+class IntakeService:
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        reference: ReferenceService,
+        calendar: WorkCalendar,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._reference = reference
+        self._calendar = calendar
+        self._clock = clock
+
+    def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
+        """The form's check without saving: the same rules as register_visit."""
+        names = names or self._reference.names()
+        return validate_visit(
+            visit,
+            now=self._clock(),
+            townships=names.townships,
+            categories=names.category_names,
+            departments=names.departments,
+        )
+
+    def register_visit(self, visit: VisitInput) -> RegisteredVisit:
+        return self.register_many([visit])[0]
+
+    def register_many(self, visits: list[VisitInput]) -> list[RegisteredVisit]:
+        """All or nothing: any invalid visit registers none, with every message prefixed by its index."""
+        names = self._reference.names()
+        cleaned = [self._validate_indexed(i, v, names, len(visits)) for i, v in enumerate(visits)]
+        agency_code = self._settings.get().agency_code
+        with self._db.writing() as session:
+            return [
+                _Registration(session, self._calendar, self._clock(), agency_code).run(raw, clean)
+                for raw, clean in zip(visits, cleaned, strict=True)
+            ]
+
+    def _validate_indexed(
+        self, index: int, visit: VisitInput, names: ReferenceNames, total: int
+    ) -> CleanVisit:
+        try:
+            return self.validate(visit, names)
+        except ValidationError as error:
+            raise error.prefixed(f"[{index}].") if total > 1 else error from None
+
+
+class _Registration:
+    """The steps of one registration inside the caller's transaction."""
+
+    def __init__(self, session: Session, calendar: WorkCalendar, now: datetime, agency_code: str) -> None:
+        self.session = session
+        self.calendar = calendar
+        self.now = now
+        self.agency_code = agency_code
+
+    def run(self, raw: VisitInput, clean: CleanVisit) -> RegisteredVisit:
+        clerk = self._clerk(clean.clerk)
+        persons = [self._person(p, raw.persons[i].known_person_id) for i, p in enumerate(clean.persons)]
+        if len({id(p) for p in persons}) < len(persons):
+            raise ValidationError.single("persons", "同一来访人在本次登记中出现了两次")
+        if raw.matter_no:
+            matter, repeat = self._open_matter(raw.matter_no.strip()), True
+        else:
+            matter, repeat = self._new_matter(clean, clerk), False
+        self._link_persons(matter, persons)
+        self._link_departments(matter, clean.departments)
+        visit = self._visit(matter, clean, clerk, persons, repeat)
+        self._event(matter, clerk, repeat, clean)
+        self.session.flush()
+        return RegisteredVisit(
+            matter_no=matter.matter_no,
+            query_code=matter.query_code,
+            repeat=repeat,
+            visit_id=visit.id,
+            handler=matter.first_clerk.name,
+            notice_deadline=matter.notice_deadline,
+        )
+
+    def _clerk(self, name: str) -> Clerk:
+        clerk = self.session.scalar(select(Clerk).where(Clerk.name == name))
+        if clerk is None:
+            clerk = Clerk(name=name)
+            self.session.add(clerk)
+            self.session.flush()
+        return clerk
+
+    def _person(self, clean: CleanPerson, known_id: int | None) -> Person:
+        person = self._find_person(clean, known_id)
+        if person is None:
+            person = Person(name=clean.name, created_at=self.now)
+            self.session.add(person)
+        person.name = clean.name
+        if clean.id_info is not None:
+            person.id_number = clean.id_info.id_number
+            person.sex = clean.id_info.sex
+            person.birth_date = clean.id_info.birth_date
+            person.region_code = clean.id_info.region_code
+        person.phone = clean.phone or person.phone
+        person.address = clean.address or person.address
+        return person
+
+    def _find_person(self, clean: CleanPerson, known_id: int | None) -> Person | None:
+        if clean.id_info is not None:
+            found = self.session.scalar(select(Person).where(Person.id_number == clean.id_info.id_number))
+            if found is not None:
+                return found
+        if known_id is None:
+            return None
+        person = self.session.get(Person, known_id)
+        if person is None:
+            raise ValidationError.single("persons", "所确认的来访人已不存在，请重新查找")
+        if clean.id_info is not None and person.id_number not in (None, clean.id_info.id_number):
+            raise ValidationError.single("persons", "所确认的来访人身份证号与本次填写不一致")
+        return person
+
+    def _open_matter(self, matter_no: str) -> Matter:
+        matter = self.session.scalar(select(Matter).where(Matter.matter_no == matter_no))
+        if matter is None:
+            raise ValidationError.single("matter_no", f"没有编号为 {matter_no} 的信访事项")
+        if matter.status not in OPEN_STATUSES:
+            raise ValidationError.single("matter_no", f"{matter_no} 已{matter.status}，重访请另行登记新事项")
+        return matter
+
+    def _new_matter(self, clean: CleanVisit, clerk: Clerk) -> Matter:
+        year = clean.visited_at.year
+        seq = next_value(self.session, "matter", year)
+        deadline = compute_deadline(clean.visited_at.date(), DEFAULT_RULES["notice"], self.calendar)
+        matter = Matter(
+            matter_no=format_matter_no(self.agency_code, year, seq),
+            year=year,
+            seq=seq,
+            query_code=self._unique_query_code(),
+            status="登记",
+            received_at=clean.visited_at,
+            channel=clean.channel,
+            purpose=clean.purpose,
+            category=self._by_name(Category, clean.category),
+            township=self._by_name(Township, clean.township),
+            place=clean.place,
+            summary=clean.summary,
+            appeal=clean.appeal,
+            first_clerk=clerk,
+            notice_deadline=deadline.due,
+        )
+        self.session.add(matter)
+        return matter
+
+    def _unique_query_code(self) -> str:
+        while True:  # 32^8 codes: a clash is rare, but the unique index must never be the one to find it
+            code = new_query_code()
+            if self.session.scalar(select(Matter.id).where(Matter.query_code == code)) is None:
+                return code
+
+    def _by_name(self, model: type[_Named], name: str) -> _Named | None:
+        return self.session.scalars(select(model).where(model.name == name).limit(1)).first()
+
+    def _link_persons(self, matter: Matter, persons: list[Person]) -> None:
+        self.session.flush()
+        linked = {mp.person_id for mp in matter.persons}
+        for person in persons:
+            if person.id not in linked:
+                matter.persons.append(MatterPerson(person=person))
+                linked.add(person.id)
+
+    def _link_departments(self, matter: Matter, names: list[str]) -> None:
+        linked = {md.department.name for md in matter.departments}
+        for name in names:
+            if name not in linked:
+                department = self.session.scalar(select(Department).where(Department.name == name))
+                matter.departments.append(MatterDepartment(department=department))
+                linked.add(name)
+
+    def _visit(
+        self, matter: Matter, clean: CleanVisit, clerk: Clerk, persons: list[Person], repeat: bool
+    ) -> Visit:
+        visit = Visit(
+            matter=matter,
+            visited_at=clean.visited_at,
+            channel=clean.channel,
+            headcount=clean.headcount,
+            is_group=clean.is_group,
+            is_repeat=repeat,
+            is_skip_level=clean.is_skip_level,
+            flags=",".join(clean.flags),
+            clerk=clerk,
+            handler=matter.first_clerk,
+            summary=clean.summary,
+            created_at=self.now,
+        )
+        for person, cp in zip(persons, clean.persons, strict=True):
+            visit.persons.append(VisitPerson(person=person, representative=cp.representative))
+        visit.materials.extend(Material(name=m.name, pages=m.pages) for m in clean.materials)
+        self.session.add(visit)
+        return visit
+
+    def _event(self, matter: Matter, clerk: Clerk, repeat: bool, clean: CleanVisit) -> None:
+        if repeat:
+            kind, note = "重访", f"重访登记，交首接人{matter.first_clerk.name}办理：{clean.summary}"
+        else:
+            kind, note = "登记", f"来访登记：{clean.summary}"
+        self.session.add(MatterEvent(matter=matter, kind=kind, at=clean.visited_at, clerk=clerk, note=note))

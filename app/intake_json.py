@@ -1,0 +1,139 @@
+"""The `intake --json` file format: a JSON list of visits, read into VisitInput records.
+
+Shape errors (a missing key, a number where text belongs) are reported with the same field paths as
+the form's validation errors, so a script author sees `[2].persons[0].name: …`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import FieldError, ValidationError
+from app.records import MaterialInput, PersonInput, VisitInput
+
+REQUIRED = (
+    "visited_at",
+    "channel",
+    "headcount",
+    "persons",
+    "township",
+    "category",
+    "summary",
+    "appeal",
+    "clerk",
+)
+OPTIONAL_TEXT = ("purpose", "place")
+LISTS = ("departments", "flags")
+
+
+def read_visits(path: Path) -> list[VisitInput]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ValidationError.single("file", f"无法读取文件 {path}：{error.strerror}") from error
+    except ValueError as error:
+        raise ValidationError.single("file", f"文件不是有效的 JSON：{error}") from error
+    if not isinstance(data, list):
+        raise ValidationError.single("file", "文件内容应为来访记录的列表（JSON 数组）")
+    visits, errors = [], []
+    for index, item in enumerate(data):
+        try:
+            visits.append(visit_from_json(item))
+        except ValidationError as error:
+            errors.extend(error.prefixed(f"[{index}].").errors)
+    if errors:
+        raise ValidationError(errors)
+    return visits
+
+
+def visit_from_json(item: Any) -> VisitInput:
+    if not isinstance(item, dict):
+        raise ValidationError.single("", "每条来访记录应为一个 JSON 对象")
+    errors = [FieldError(key, "缺少此项") for key in REQUIRED if key not in item]
+    errors += [FieldError(key, "应为文字") for key in (*REQUIRED, *OPTIONAL_TEXT) if _bad_text(item, key)]
+    if errors:
+        raise ValidationError(errors)
+    return VisitInput(
+        visited_at=_datetime(item["visited_at"]),
+        channel=item["channel"],
+        headcount=_int(item["headcount"], "headcount"),
+        persons=_persons(item["persons"]),
+        township=item["township"],
+        category=item["category"],
+        summary=item["summary"],
+        appeal=item["appeal"],
+        clerk=item["clerk"],
+        matter_no=_optional_text(item.get("matter_no"), "matter_no"),
+        purpose=item.get("purpose", ""),
+        place=item.get("place", ""),
+        departments=_text_list(item.get("departments", []), "departments"),
+        materials=_materials(item.get("materials", [])),
+        flags=_text_list(item.get("flags", []), "flags"),
+    )
+
+
+def _bad_text(item: dict[str, Any], key: str) -> bool:
+    typed = {"headcount", "persons", "visited_at"}
+    return key in item and key not in typed and not isinstance(item[key], str)
+
+
+def _datetime(value: Any) -> datetime:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError.single("visited_at", "来访时间格式应为 2026-09-20T09:30")
+
+
+def _int(value: Any, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValidationError.single(field, "应为整数")
+
+
+def _optional_text(value: Any, field: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None
+    raise ValidationError.single(field, "应为文字或 null")
+
+
+def _text_list(value: Any, field: str) -> list[str]:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValidationError.single(field, "应为文字列表")
+
+
+def _persons(value: Any) -> list[PersonInput]:
+    if not isinstance(value, list):
+        raise ValidationError.single("persons", "应为来访人列表")
+    persons = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ValidationError.single(f"persons[{index}].name", "每位来访人须有姓名")
+        persons.append(
+            PersonInput(
+                name=item["name"],
+                id_number=_optional_text(item.get("id_number"), f"persons[{index}].id_number"),
+                phone=_optional_text(item.get("phone"), f"persons[{index}].phone"),
+                representative=bool(item.get("representative", False)),
+                address=_optional_text(item.get("address"), f"persons[{index}].address") or "",
+            )
+        )
+    return persons
+
+
+def _materials(value: Any) -> list[MaterialInput]:
+    if not isinstance(value, list):
+        raise ValidationError.single("materials", "应为材料列表")
+    materials = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ValidationError.single(f"materials[{index}].name", "每份材料须有名称")
+        materials.append(
+            MaterialInput(name=item["name"], pages=_int(item.get("pages", 1), f"materials[{index}].pages"))
+        )
+    return materials

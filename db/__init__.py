@@ -1,0 +1,1 @@
+"""Persistence: models, engine and session set-up, migrations. Imports nothing of ours."""

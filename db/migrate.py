@@ -1,0 +1,93 @@
+"""Bring a database to this program's schema: check first, back up, then upgrade.
+
+A database written by a newer program is refused before anything is touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from db.engine import sqlite_path
+from db.errors import DatabaseTooNewError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class UpgradeReport:
+    before: str | None  # None: an empty database
+    after: str
+    backup: Path | None
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "no migrations shipped"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """The current revision, or DatabaseTooNewError when this program does not know it."""
+    current = current_revision(engine)
+    if current is None:
+        return None
+    script = ScriptDirectory.from_config(_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current not in known:
+        raise DatabaseTooNewError(current, head_revision())
+    return current
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> UpgradeReport:
+    """Apply every pending revision; for a SQLite file with data, copy it aside first."""
+    before = check_not_newer(engine)
+    head = head_revision()
+    backup = None
+    if before != head:
+        if _has_tables(engine):
+            backup = backup_sqlite(engine, backup_dir, label=f"pre-upgrade-{before or 'none'}")
+        cfg = _config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    return UpgradeReport(before=before, after=head, backup=backup)
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def backup_sqlite(engine: Engine, backup_dir: Path | None, label: str) -> Path | None:
+    """An online copy of a SQLite file (consistent even with WAL); None for other backends."""
+    source = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if source is None or not source.exists():
+        return None
+    folder = backup_dir or source.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{source.stem}-{label}-{stamp}.sqlite"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target

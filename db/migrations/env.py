@@ -1,0 +1,15 @@
+"""Alembic environment. The connection is always handed in by db.migrate; no URL lives here."""
+
+from alembic import context
+
+from db.models import Base
+
+config = context.config
+connection = config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,56 @@
+"""Shared fixtures: a real SQLite file per test, copied from a template migrated once per run."""
+
+from __future__ import annotations
+
+import os
+
+# Every Qt test drives real widgets without a screen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.desk import Desk, open_desk
+
+NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
+
+
+class FixedClock:
+    """A clock a test can move: desk services call it for 'now'."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database, migrated and seeded with the example county once per test run."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_desk(str(path), clock=FixedClock()).close()
+    return path
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "desk.sqlite"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def desk(db_path: Path, clock: FixedClock) -> Iterator[Desk]:
+    opened = open_desk(str(db_path), clock=clock)
+    yield opened
+    opened.close()

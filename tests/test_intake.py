@@ -1,0 +1,159 @@
+"""Registering visits on a real SQLite file: numbers, query codes, deadlines, repeats, all-or-nothing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from app.desk import Desk
+from app.errors import ValidationError
+from app.intake import QUERY_ALPHABET, format_matter_no
+from db.models import Counter, Matter, Person, Visit
+from tests.factories import WANG_JI_ID, id_number, person, visit
+
+
+def count(desk: Desk, model: type) -> int:
+    with desk.db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_first_visit_opens_a_numbered_matter(desk: Desk) -> None:
+    registered = desk.intake.register_visit(visit())
+
+    assert registered.matter_no == "X信访〔2026〕1号"
+    assert re.fullmatch(f"[{QUERY_ALPHABET}]{{8}}", registered.query_code)
+    assert not registered.repeat
+    assert registered.handler == "李娜"
+    detail = desk.matters.detail(registered.matter_no)
+    assert detail.status == "登记"
+    assert detail.persons[0].name == "王𠮷"
+    assert detail.persons[0].id_number_masked == "110105********002X"
+    assert [e.kind for e in detail.events] == ["登记"]
+    assert [(m.name, m.pages) for m in detail.visits[0].materials] == [("购房合同", 12), ("身份证复印件", 1)]
+
+
+def test_matter_numbers_follow_the_yearly_counter(desk: Desk) -> None:
+    numbers = [
+        desk.intake.register_visit(visit(persons=[person(f"张{c}", phone=f"1390000000{i}")])).matter_no
+        for i, c in enumerate("一二三")
+    ]
+    next_year = desk.intake.register_visit(visit(visited_at=datetime(2025, 3, 3, 9, 0)))
+
+    assert numbers == ["X信访〔2026〕1号", "X信访〔2026〕2号", "X信访〔2026〕3号"]
+    assert next_year.matter_no == "X信访〔2025〕1号"  # the sequence restarts each year
+    with desk.db.reading() as session:
+        assert session.get(Counter, ("matter", 2026)).value == 3  # type: ignore[union-attr]
+
+
+def test_the_agency_code_comes_from_settings(desk: Desk) -> None:
+    from dataclasses import replace
+
+    desk.settings.save(replace(desk.settings.get(), agency_code="城信访"))
+    assert desk.intake.register_visit(visit()).matter_no == "城信访〔2026〕1号"
+    assert format_matter_no("X信访", 2026, 123) == "X信访〔2026〕123号"
+
+
+def test_notice_deadline_follows_the_working_day_calendar(desk: Desk) -> None:
+    # RULES.md §1: received Sunday 2026-09-20, day 15 is inside the National Day holiday.
+    registered = desk.intake.register_visit(visit(visited_at=datetime(2026, 9, 20, 9, 30)))
+    assert registered.notice_deadline == date(2026, 10, 8)
+
+
+def test_repeat_visit_goes_back_to_the_first_clerk(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit())
+    again = desk.intake.register_visit(
+        visit(visited_at=datetime(2026, 11, 26, 9, 0), clerk="王强", matter_no=first.matter_no)
+    )
+
+    assert again.repeat and again.matter_no == first.matter_no
+    assert again.handler == "李娜"  # 首接首办, 重访必交
+    detail = desk.matters.detail(first.matter_no)
+    assert [v.is_repeat for v in detail.visits] == [False, True]
+    assert detail.visits[1].clerk == "王强" and detail.visits[1].handler == "李娜"
+    assert [e.kind for e in detail.events] == ["登记", "重访"]
+    assert count(desk, Person) == 1  # the same ID number is the same person
+
+
+def test_repeat_on_unknown_matter_is_refused(desk: Desk) -> None:
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_visit(visit(matter_no="X信访〔2026〕99号"))
+    assert caught.value.errors[0].field == "matter_no"
+    assert count(desk, Visit) == 0
+
+
+def test_group_visit_keeps_headcount_and_representatives(desk: Desk) -> None:
+    members = [person(f"李{c}", id_number(seq=i), None, rep=i < 2) for i, c in enumerate("一二三四五六")]
+    registered = desk.intake.register_visit(visit(headcount=30, persons=members, flags=["涉众型"]))
+
+    record = desk.matters.detail(registered.matter_no).visits[0]
+    assert record.headcount == 30 and record.is_group
+    assert [p.representative for p in record.persons].count(True) == 2
+    assert record.flags == ["涉众型"]
+
+
+def test_invalid_batch_registers_nothing(desk: Desk) -> None:
+    good, bad = visit(), visit(persons=[person("赵六", "110105194912310021", None)])
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_many([good, bad])
+
+    assert caught.value.errors[0].field == "[1].persons[0].id_number"
+    assert count(desk, Matter) == 0 and count(desk, Visit) == 0
+
+
+def test_failure_inside_the_transaction_rolls_back_everything(desk: Desk) -> None:
+    # A confirmed suggestion naming a person who does not exist fails after persons were written.
+    from app.records import PersonInput
+
+    ghost = PersonInput(name="钱七", phone="13900000009", known_person_id=999)
+    with pytest.raises(ValidationError):
+        desk.intake.register_many([visit(), visit(persons=[ghost])])
+    assert count(desk, Matter) == 0 and count(desk, Person) == 0
+    with desk.db.reading() as session:
+        assert session.get(Counter, ("matter", 2026)) is None  # the number was not consumed
+
+
+def test_confirmed_suggestion_reuses_the_person(desk: Desk) -> None:
+    desk.intake.register_visit(visit(persons=[person("孙八", None, "13911112222")]))
+    suggestions = desk.recognition.suggest("孙八", "139-1111-2222")
+    assert len(suggestions) == 1
+
+    from app.records import PersonInput
+
+    confirmed = PersonInput(name="孙八", phone="13911112222", known_person_id=suggestions[0].person_id)
+    desk.intake.register_visit(visit(persons=[confirmed]))
+    assert count(desk, Person) == 1
+
+
+def test_history_shows_earlier_visits_and_open_matters(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit())
+    desk.intake.register_visit(visit(visited_at=datetime(2026, 11, 26, 8, 45), matter_no=first.matter_no))
+
+    history = desk.recognition.history_for_id(WANG_JI_ID.lower())  # a lower-case x is the same number
+    assert history is not None
+    assert history.name == "王𠮷" and history.sex == "女" and history.birth_date == date(1949, 12, 31)
+    assert history.region.startswith("北京市")
+    assert [v.is_repeat for v in history.visits] == [True, False]  # newest first
+    assert [m.matter_no for m in history.open_matters] == [first.matter_no]
+    assert history.open_matters[0].visit_count == 2 and history.first_clerks == ["李娜"]
+    assert desk.recognition.history_for_id(id_number()) is None  # a first-time visitor
+
+
+def test_search_finds_by_number_name_id_phone_and_words(desk: Desk) -> None:
+    registered = desk.intake.register_visit(visit())
+    desk.intake.register_visit(
+        visit(persons=[person("张伟", id_number(), "13700001111")], summary="工资拖欠")
+    )
+
+    for text in (registered.matter_no, registered.query_code, "王𠮷", "002X", "13800138000", "逾期交房"):
+        assert [m.matter_no for m in desk.matters.search(text)][:1] == [registered.matter_no], text
+    assert desk.matters.search("100%") == []  # LIKE wildcards are taken literally
+
+
+def test_today_lists_todays_visits(desk: Desk) -> None:
+    desk.intake.register_visit(visit(visited_at=datetime(2026, 11, 26, 9, 0)))
+    desk.intake.register_visit(visit(visited_at=datetime(2026, 11, 25, 9, 0), persons=[person("周九")]))
+    today = desk.matters.visits_on(date(2026, 11, 26))
+    assert [v.persons for v in today] == ["王𠮷"]
