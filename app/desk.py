@@ -54,6 +54,7 @@ class Desk:
     slips: SlipService
     drafts: DraftStore
     calendar: WorkCalendar
+    clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
 
     def close(self) -> None:
         self.db.dispose()
@@ -96,4 +97,5 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
         slips=SlipService(db, settings, matters, data_dir / "archive", clock),
         drafts=DraftStore(data_dir / "drafts" / "intake.json"),
         calendar=calendar,
+        clock=clock,
     )

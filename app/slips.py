@@ -28,6 +28,17 @@ APPEAL_EXCERPT = 120
 
 
 @dataclass(frozen=True)
+class PreparedSlip:
+    """A rendered slip waiting to be printed: previewed, then recorded or discarded."""
+
+    matter_no: str
+    layout: str
+    pdf: Path
+    reprint: bool
+    printed_at: datetime
+
+
+@dataclass(frozen=True)
 class PrintedSlip:
     path: Path  # where the caller asked for it (or the archived copy)
     archived: Path
@@ -52,21 +63,41 @@ class SlipService:
     def write_slip(
         self, matter_no: str, layout: str | None = None, out: Path | None = None, clerk: str | None = None
     ) -> PrintedSlip:
-        """Render the slip, keep it in the archive and record the print; a later print is a 补打."""
-        settings = self._settings.get()
-        layout = layout or settings.slip_layout
+        """Render, archive and record the slip in one go (the command line's `slip`)."""
+        return self.record_print(self.prepare_slip(matter_no, layout), clerk=clerk, out=out)
+
+    def prepare_slip(self, matter_no: str, layout: str | None = None) -> PreparedSlip:
+        """Render the slip for preview or printing; nothing is recorded until record_print.
+
+        The 补打 mark is decided here: the PDF the clerk previews is the one that prints.
+        """
+        layout = layout or self._settings.get().slip_layout
         if layout not in LAYOUTS:
             raise ValidationError.single("layout", "回执版式只能是 a4 或 thermal")
         detail = self._matters.detail(matter_no)
         now = self._clock()
         reprint = self.print_count(matter_no) > 0
-        archived = self._archive_path(detail.matter_no, layout, now)
-        render_slip(self.slip_data(detail, reprint, now), archived, layout)  # type: ignore[arg-type]
-        self._record(detail.matter_no, layout, now, clerk or settings.clerk_name, reprint, archived)
+        pdf = self._archive_path(detail.matter_no, layout, now, folder="pending")
+        render_slip(self.slip_data(detail, reprint, now), pdf, layout)  # type: ignore[arg-type]
+        return PreparedSlip(detail.matter_no, layout, pdf, reprint, now)
+
+    def record_print(
+        self, slip: PreparedSlip, clerk: str | None = None, out: Path | None = None
+    ) -> PrintedSlip:
+        """The slip was printed (or written out): move it into the archive and record it."""
+        archived = self._archive_path(
+            slip.matter_no, slip.layout, slip.printed_at, folder=str(slip.printed_at.year)
+        )
+        shutil.move(slip.pdf, archived)
+        self._record(slip, clerk or self._settings.get().clerk_name, archived)
         if out is not None:
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(archived, out)
-        return PrintedSlip(path=out or archived, archived=archived, reprint=reprint)
+        return PrintedSlip(path=out or archived, archived=archived, reprint=slip.reprint)
+
+    def discard(self, slip: PreparedSlip) -> None:
+        """A preview that was not printed leaves nothing behind."""
+        slip.pdf.unlink(missing_ok=True)
 
     def print_count(self, matter_no: str) -> int:
         with self._db.reading() as session:
@@ -106,29 +137,27 @@ class SlipService:
             reprint=reprint,
         )
 
-    def _archive_path(self, matter_no: str, layout: str, now: datetime) -> Path:
+    def _archive_path(self, matter_no: str, layout: str, now: datetime, folder: str) -> Path:
         safe = re.sub(r'[\\/:*?"<>|\s]', "_", matter_no)
-        folder = self._archive_dir / str(now.year)
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{safe}-{SLIP}-{layout}-{now:%Y%m%d-%H%M%S-%f}.pdf"
+        target = self._archive_dir / folder
+        target.mkdir(parents=True, exist_ok=True)
+        return target / f"{safe}-{SLIP}-{layout}-{now:%Y%m%d-%H%M%S-%f}.pdf"
 
-    def _record(
-        self, matter_no: str, layout: str, now: datetime, clerk: str, reprint: bool, path: Path
-    ) -> None:
+    def _record(self, slip: PreparedSlip, clerk: str, path: Path) -> None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         with self._db.writing() as session:
-            matter_id = session.scalar(select(Matter.id).where(Matter.matter_no == matter_no))
+            matter_id = session.scalar(select(Matter.id).where(Matter.matter_no == slip.matter_no))
             if matter_id is None:
-                raise NotFoundError(f"没有编号为 {matter_no} 的信访事项")
+                raise NotFoundError(f"没有编号为 {slip.matter_no} 的信访事项")
             clerk_id = session.scalar(select(Clerk.id).where(Clerk.name == clerk)) if clerk else None
             session.add(
                 PrintedDocument(
                     matter_id=matter_id,
                     kind=SLIP,
-                    layout=layout,
-                    printed_at=now,
+                    layout=slip.layout,
+                    printed_at=slip.printed_at,
                     clerk_id=clerk_id,
-                    reprint=reprint,
+                    reprint=slip.reprint,
                     path=str(path),
                     sha256=digest,
                 )

@@ -76,6 +76,11 @@ class Database:
     def open(cls, target: str | Path) -> Database:
         return cls(make_engine(database_url(target)))
 
+    def describe(self) -> str:
+        """Where the data is, for the status bar: the file, or the server URL without its password."""
+        path = sqlite_path(self.url)
+        return str(path) if path is not None else self.engine.url.render_as_string(hide_password=True)
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"

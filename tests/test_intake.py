@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +15,10 @@ from app.errors import ValidationError
 from app.intake import QUERY_ALPHABET, format_matter_no
 from db.models import Counter, Matter, Person, Visit
 from tests.factories import WANG_JI_ID, id_number, person, visit
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def count(desk: Desk, model: type) -> int:
@@ -157,3 +163,18 @@ def test_today_lists_todays_visits(desk: Desk) -> None:
     desk.intake.register_visit(visit(visited_at=datetime(2026, 11, 25, 9, 0), persons=[person("周九")]))
     today = desk.matters.visits_on(date(2026, 11, 26))
     assert [v.persons for v in today] == ["王𠮷"]
+
+
+def test_slip_prints_are_archived_and_reprints_marked(desk: Desk, tmp_path: Path) -> None:
+    registered = desk.intake.register_visit(visit())
+
+    preview = desk.slips.prepare_slip(registered.matter_no)
+    desk.slips.discard(preview)  # a preview closed without printing is no print
+    assert desk.slips.print_count(registered.matter_no) == 0 and not preview.pdf.exists()
+
+    first = desk.slips.write_slip(registered.matter_no, out=tmp_path / "first.pdf")
+    second = desk.slips.record_print(desk.slips.prepare_slip(registered.matter_no, "thermal"))
+    assert not first.reprint and second.reprint
+    assert first.archived.exists() and second.archived.exists() and (tmp_path / "first.pdf").exists()
+    assert desk.slips.print_count(registered.matter_no) == 2
+    assert "补打" in pdf_text(second.archived) and "补打" not in pdf_text(first.archived)

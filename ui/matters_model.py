@@ -1,0 +1,206 @@
+"""The matters list as a table model: rows fetched in pages on demand, sorted in SQL, or a search's results.
+
+The model holds only the rows fetched so far (MatterSummary records); the view asks for more as it
+scrolls (canFetchMore/fetchMore), so a million matters scroll like a hundred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.matters import MatterService
+from app.records import MatterSummary
+
+PAGE_SIZE = 200
+SEARCH_LIMIT = 100
+NEAR_DAYS = 3  # a notice deadline this close is shown in orange
+AWAITING_NOTICE = "登记"  # the status in which the acceptance notice is still owed
+OVERDUE_COLOR = QColor("#C62828")
+NEAR_COLOR = QColor("#E65100")
+MATTER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MattersTableModel", text)
+
+
+# (header, sort key in MatterService.page or None, how a summary shows in the column)
+COLUMNS: list[tuple[str, str | None, Callable[[MatterSummary], str]]] = [
+    ("信访件编号", "matter_no", lambda m: m.matter_no),
+    ("状态", "status", lambda m: m.status),
+    ("登记时间", "received_at", lambda m: f"{m.received_at:%Y-%m-%d %H:%M}"),
+    ("来访人", None, lambda m: m.persons),
+    ("问题属地", None, lambda m: m.township),
+    ("内容分类", None, lambda m: m.category),
+    ("事项概况", None, lambda m: m.summary),
+    ("首接人", None, lambda m: m.first_clerk),
+    ("告知期限", "notice_deadline", lambda m: f"{m.notice_deadline:%Y-%m-%d}"),
+    ("来访次数", None, lambda m: str(m.visit_count)),
+]
+DEADLINE_COLUMN = 8
+VISITS_COLUMN = 9
+_NUMBER = re.compile(r"〔(\d+)〕(\d+)")
+
+
+def _number_key(matter_no: str) -> tuple[int, int, str]:
+    """Matter numbers in issue order (year, then sequence), not as text: 〔2026〕9号 before 〔2026〕10号."""
+    found = _NUMBER.search(matter_no)
+    return (int(found.group(1)), int(found.group(2)), matter_no) if found else (0, 0, matter_no)
+
+
+# Search results are few (SEARCH_LIMIT); they are sorted in memory by the same keys.
+_MEMORY_SORT: dict[str, Callable[[MatterSummary], Any]] = {
+    "matter_no": lambda m: _number_key(m.matter_no),
+    "status": lambda m: m.status,
+    "received_at": lambda m: m.received_at,
+    "notice_deadline": lambda m: m.notice_deadline,
+}
+
+
+class MattersTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        matters: MatterService,
+        clock: Callable[[], datetime | date] = datetime.now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._matters = matters
+        self._clock = clock
+        self._rows: list[MatterSummary] = []
+        self._total = 0
+        self._sort_key = "received_at"
+        self._descending = True
+        self._search = ""
+        self._load()
+
+    # --- what the page reads -------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """All matters in paged mode; the results found in search mode."""
+        return self._total
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    def matter_at(self, row: int) -> MatterSummary:
+        return self._rows[row]
+
+    def deadline_state(self, row: int) -> str:
+        """'overdue', 'near' or '' for the notice deadline of a row."""
+        matter = self._rows[row]
+        if matter.status != AWAITING_NOTICE:
+            return ""
+        now = self._clock()
+        today = now.date() if isinstance(now, datetime) else now
+        if matter.notice_deadline < today:
+            return "overdue"
+        if matter.notice_deadline <= today + timedelta(days=NEAR_DAYS):
+            return "near"
+        return ""
+
+    # --- Qt model interface --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        matter = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()][2](matter)
+        if role == MATTER_NO_ROLE:
+            return matter.matter_no
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            return matter.summary
+        if index.column() == DEADLINE_COLUMN:
+            return self._deadline_data(index.row(), role)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == VISITS_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _deadline_data(self, row: int, role: int) -> Any:
+        state = self.deadline_state(row)
+        if role == Qt.ItemDataRole.ForegroundRole and state:
+            return QBrush(OVERDUE_COLOR if state == "overdue" else NEAR_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and state:
+            return _tr("告知已超期") if state == "overdue" else _tr("告知期限将至（3日内）")
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._search and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        rows = self._matters.page(len(self._rows), PAGE_SIZE, self._sort_key, self._descending)
+        if not rows:
+            self._total = len(self._rows)  # matters vanished since counting: stop asking
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL and start again from the first page; unsortable columns are ignored."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self._sort_key = str(COLUMNS[column][1])
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # --- modes ---------------------------------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        """Show the matters found for `text`, ranked; empty text returns to the paged list."""
+        self._search = text.strip()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read again from the first page (or search again): after a change or a new sort."""
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _load(self) -> None:
+        if self._search:
+            found = self._matters.search(self._search, SEARCH_LIMIT)
+            # under the default order (newest first) the results keep their rank: exact numbers first
+            ranked = self._sort_key == "received_at" and self._descending
+            self._rows = found if ranked else self._sorted(found)
+            self._total = len(self._rows)
+        else:
+            self._total = self._matters.count()
+            self._rows = self._matters.page(0, PAGE_SIZE, self._sort_key, self._descending)
+
+    def _sorted(self, rows: list[MatterSummary]) -> list[MatterSummary]:
+        return sorted(rows, key=_MEMORY_SORT[self._sort_key], reverse=self._descending)

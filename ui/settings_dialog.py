@@ -1,0 +1,201 @@
+"""The agency settings: name, numbering code, window phone, printer, slip layout and the clerk at the window.
+
+The layout is built in `_build`; loading, the live number preview and saving are separate. OK saves through
+SettingsService; a ValidationError shows each message under its field and keeps the dialog open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.intake import format_matter_no
+from app.settings import AgencySettings, SettingsService
+
+FIELDS = ("agency_name", "agency_code", "window_phone", "printer", "slip_layout", "clerk_name")
+ERROR_STYLE = "color: #C62828;"
+
+
+class SettingsDialog(QDialog):
+    settings_saved = Signal(object)  # the AgencySettings as saved (cleaned by the service)
+
+    def __init__(
+        self,
+        settings_service: SettingsService,
+        parent: QWidget | None = None,
+        printers: list[str] | None = None,
+        year: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = settings_service
+        self._year = year or date.today().year
+        self.saved: AgencySettings | None = None
+        self._build(QPrinterInfo.availablePrinterNames() if printers is None else printers)
+        self.code_edit.textChanged.connect(self._update_preview)
+        self._load(settings_service.get())
+
+    # --- layout --------------------------------------------------------------------------------------
+    def _build(self, printers: list[str]) -> None:
+        self.setWindowTitle(self.tr("单位与打印设置"))
+        self.name_edit = QLineEdit(self)
+        self.code_edit = QLineEdit(self)
+        self.number_preview = QLabel(self)
+        self.phone_edit = QLineEdit(self)
+        self.printer_combo = QComboBox(self)
+        self.printer_combo.addItem(self.tr("系统默认"), "")
+        for name in printers:
+            self.printer_combo.addItem(name, name)
+        self.layout_combo = QComboBox(self)
+        self.layout_combo.addItem(self.tr("A4"), "a4")
+        self.layout_combo.addItem(self.tr("80毫米热敏"), "thermal")
+        self.clerk_edit = QLineEdit(self)
+        self.error_labels = {name: self._error_label() for name in FIELDS}
+        form = QFormLayout()
+        self._row(form, self.tr("单位名称"), self.name_edit, "agency_name")
+        self._row(form, self.tr("机关代字"), self.code_edit, "agency_code", self.number_preview)
+        self._row(form, self.tr("窗口电话"), self.phone_edit, "window_phone")
+        self._row(form, self.tr("打印机"), self.printer_combo, "printer")
+        self._row(form, self.tr("回执版式"), self.layout_combo, "slip_layout")
+        self._row(form, self.tr("接待人"), self.clerk_edit, "clerk_name")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _row(
+        self, form: QFormLayout, text: str, field: QWidget, name: str, note: QLabel | None = None
+    ) -> None:
+        """The field with its note and its error message right under it, in one form row."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        if note is not None:
+            column.addWidget(note)
+        column.addWidget(self.error_labels[name])
+        form.addRow(text, box)
+
+    # --- typed properties (the form's values) --------------------------------------------------------
+    @property
+    def agency_name(self) -> str:
+        return self.name_edit.text()
+
+    @agency_name.setter
+    def agency_name(self, value: str) -> None:
+        self.name_edit.setText(value)
+
+    @property
+    def agency_code(self) -> str:
+        return self.code_edit.text()
+
+    @agency_code.setter
+    def agency_code(self, value: str) -> None:
+        self.code_edit.setText(value)
+
+    @property
+    def window_phone(self) -> str:
+        return self.phone_edit.text()
+
+    @window_phone.setter
+    def window_phone(self, value: str) -> None:
+        self.phone_edit.setText(value)
+
+    @property
+    def printer(self) -> str:
+        """The printer's name; empty for the system default."""
+        return str(self.printer_combo.currentData() or "")
+
+    @printer.setter
+    def printer(self, value: str) -> None:
+        if self.printer_combo.findData(value) < 0:  # saved earlier, not connected now: keep it
+            self.printer_combo.addItem(self.tr("%1（未连接）").replace("%1", value), value)
+        self.printer_combo.setCurrentIndex(self.printer_combo.findData(value))
+
+    @property
+    def slip_layout(self) -> str:
+        return str(self.layout_combo.currentData())
+
+    @slip_layout.setter
+    def slip_layout(self, value: str) -> None:
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(value)))
+
+    @property
+    def clerk_name(self) -> str:
+        return self.clerk_edit.text()
+
+    @clerk_name.setter
+    def clerk_name(self, value: str) -> None:
+        self.clerk_edit.setText(value)
+
+    def values(self) -> AgencySettings:
+        return AgencySettings(**{name: getattr(self, name) for name in FIELDS})
+
+    def field_error(self, name: str) -> str:
+        """The message shown under a field ('' when none)."""
+        return self.error_labels[name].text()
+
+    # --- behaviour -----------------------------------------------------------------------------------
+    def _load(self, settings: AgencySettings) -> None:
+        for name in FIELDS:
+            setattr(self, name, getattr(settings, name))
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        code = self.agency_code.strip() or self.tr("（机关代字）")
+        example = format_matter_no(code, self._year, 1)
+        self.number_preview.setText(self.tr("编号示例：%1").replace("%1", example))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, label in self.error_labels.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        first = next((name for name in FIELDS if name in errors), None)
+        if first is not None:
+            self._field_widget(first).setFocus()
+
+    def _field_widget(self, name: str) -> QWidget:
+        widgets: dict[str, QWidget] = {
+            "agency_name": self.name_edit,
+            "agency_code": self.code_edit,
+            "window_phone": self.phone_edit,
+            "printer": self.printer_combo,
+            "slip_layout": self.layout_combo,
+            "clerk_name": self.clerk_edit,
+        }
+        return widgets[name]
+
+    def accept(self) -> None:
+        """Save through the service; stay open and show the messages when a value is refused."""
+        try:
+            self.saved = self._service.save(self.values())
+        except ValidationError as error:
+            self.show_errors({e.field: e.message for e in error.errors})
+            return
+        self.show_errors({})
+        self.settings_saved.emit(self.saved)
+        super().accept()
