@@ -22,6 +22,7 @@ from app.recognition import RecognitionService
 from app.reference import ReferenceService
 from app.settings import SettingsService
 from app.slips import SlipService
+from app.storage import Storage, translated
 from app.workdays import WorkCalendar
 from db import errors as db_errors
 from db import migrate
@@ -63,15 +64,19 @@ class Desk:
 def open_desk(target: str | None = None, clock: Callable[[], datetime] = datetime.now) -> Desk:
     url = database_url(target or default_database())
     data_dir = _data_dir_for(url)
-    db = Database.open(url)
+    db = Storage.open_target(url)
     try:
-        migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
+        with translated():
+            migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
+        seed_if_empty(db)
     except db_errors.DatabaseTooNewError as error:
         db.dispose()
         raise DatabaseTooNewError(
             f"数据库由更新版本的程序创建（版本 {error.found}），本程序无法打开，以免损坏数据。请升级程序。"
         ) from error
-    seed_if_empty(db)
+    except BaseException:
+        db.dispose()
+        raise
     return _build(db, data_dir, clock)
 
 

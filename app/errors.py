@@ -50,3 +50,7 @@ class ConflictError(DeskError):
 
 class DatabaseTooNewError(DeskError):
     """The database was written by a newer version of the program."""
+
+
+class StorageError(DeskError):
+    """The database or a file could not be read or written (a full disk, a read-only file, a busy server)."""

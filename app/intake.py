@@ -10,15 +10,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.deadlines import DEFAULT_RULES, compute_deadline
-from app.errors import ValidationError
+from app.errors import FieldError, ValidationError
 from app.records import RegisteredVisit, VisitInput
 from app.reference import ReferenceNames, ReferenceService
+from app.rules.idnumber import mask_id_number
 from app.rules.visit_rules import CleanPerson, CleanVisit, validate_visit
 from app.rules.vocabulary import OPEN_STATUSES
 from app.settings import SettingsService
@@ -41,6 +43,7 @@ from db.models import (
 )
 
 _Named = TypeVar("_Named", Category, Township)
+_T = TypeVar("_T")
 
 QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 QUERY_LENGTH = 8
@@ -73,13 +76,23 @@ class IntakeService:
     def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
         """The form's check without saving: the same rules as register_visit."""
         names = names or self._reference.names()
-        return validate_visit(
-            visit,
-            now=self._clock(),
-            townships=names.townships,
-            categories=names.category_names,
-            departments=names.departments,
-        )
+        clerk = visit.clerk.strip()
+        unknown_clerk = [FieldError("clerk", f"接待人“{clerk}”不在接待人名单中，请在设置中添加")]
+        try:
+            clean = validate_visit(
+                visit,
+                now=self._clock(),
+                townships=names.townships,
+                categories=names.category_names,
+                departments=names.departments,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                error.errors + (unknown_clerk if clerk and clerk not in names.clerks else [])
+            ) from None
+        if clerk not in names.clerks:
+            raise ValidationError(unknown_clerk)
+        return clean
 
     def register_visit(self, visit: VisitInput) -> RegisteredVisit:
         return self.register_many([visit])[0]
@@ -87,21 +100,22 @@ class IntakeService:
     def register_many(self, visits: list[VisitInput]) -> list[RegisteredVisit]:
         """All or nothing: any invalid visit registers none, with every message prefixed by its index."""
         names = self._reference.names()
-        cleaned = [self._validate_indexed(i, v, names, len(visits)) for i, v in enumerate(visits)]
+        cleaned = [_indexed(i, len(visits), partial(self.validate, v, names)) for i, v in enumerate(visits)]
         agency_code = self._settings.get().agency_code
         with self._db.writing() as session:
+            registration = _Registration(session, self._calendar, self._clock(), agency_code)
             return [
-                _Registration(session, self._calendar, self._clock(), agency_code).run(raw, clean)
-                for raw, clean in zip(visits, cleaned, strict=True)
+                _indexed(i, len(visits), partial(registration.run, raw, clean))
+                for i, (raw, clean) in enumerate(zip(visits, cleaned, strict=True))
             ]
 
-    def _validate_indexed(
-        self, index: int, visit: VisitInput, names: ReferenceNames, total: int
-    ) -> CleanVisit:
-        try:
-            return self.validate(visit, names)
-        except ValidationError as error:
-            raise error.prefixed(f"[{index}].") if total > 1 else error from None
+
+def _indexed(index: int, total: int, step: Callable[[], _T]) -> _T:
+    """Run one visit's step; in a batch, a ValidationError names the visit it is about."""
+    try:
+        return step()
+    except ValidationError as error:
+        raise error.prefixed(f"[{index}].") if total > 1 else error from None
 
 
 class _Registration:
@@ -118,10 +132,7 @@ class _Registration:
         persons = [self._person(p, raw.persons[i].known_person_id) for i, p in enumerate(clean.persons)]
         if len({id(p) for p in persons}) < len(persons):
             raise ValidationError.single("persons", "同一来访人在本次登记中出现了两次")
-        if raw.matter_no:
-            matter, repeat = self._open_matter(raw.matter_no.strip()), True
-        else:
-            matter, repeat = self._new_matter(clean, clerk), False
+        matter, repeat = self._matter_for(raw.matter_no, clean, clerk, persons)
         self._link_persons(matter, persons)
         self._link_departments(matter, clean.departments)
         visit = self._visit(matter, clean, clerk, persons, repeat)
@@ -136,12 +147,38 @@ class _Registration:
             notice_deadline=matter.notice_deadline,
         )
 
+    def _matter_for(
+        self, matter_no: str | None, clean: CleanVisit, clerk: Clerk, persons: list[Person]
+    ) -> tuple[Matter, bool]:
+        """The matter this visit belongs to, and whether the visit is a repeat (重访)."""
+        if not matter_no:
+            return self._new_matter(clean, clerk, first_clerk=clerk), False
+        earlier = self._earlier_matter(matter_no.strip(), persons)
+        if earlier.status in OPEN_STATUSES:
+            return earlier, True
+        # Back on a matter already closed: a new matter that points to it, still handed to its first clerk.
+        matter = self._new_matter(clean, clerk, first_clerk=earlier.first_clerk)
+        matter.previous_matter = earlier
+        return matter, True
+
+    def _earlier_matter(self, matter_no: str, persons: list[Person]) -> Matter:
+        matter = self.session.scalar(select(Matter).where(Matter.matter_no == matter_no))
+        if matter is None:
+            raise ValidationError.single("matter_no", f"没有编号为 {matter_no} 的信访事项")
+        if matter.status == "合并":
+            raise ValidationError.single("matter_no", f"{matter_no} 已合并到其他事项，请按合并后的编号登记")
+        on_matter = {mp.person_id for mp in matter.persons}
+        self.session.flush()
+        if not on_matter & {p.id for p in persons}:
+            raise ValidationError.single(
+                "matter_no", f"本次来访人均不是 {matter_no} 的信访人，不能登记为该事项的重访"
+            )
+        return matter
+
     def _clerk(self, name: str) -> Clerk:
-        clerk = self.session.scalar(select(Clerk).where(Clerk.name == name))
+        clerk = self.session.scalar(select(Clerk).where(Clerk.name == name, Clerk.active))
         if clerk is None:
-            clerk = Clerk(name=name)
-            self.session.add(clerk)
-            self.session.flush()
+            raise ValidationError.single("clerk", f"接待人“{name}”不在接待人名单中，请在设置中添加")
         return clerk
 
     def _person(self, clean: CleanPerson, known_id: int | None) -> Person:
@@ -149,6 +186,12 @@ class _Registration:
         if person is None:
             person = Person(name=clean.name, created_at=self.now)
             self.session.add(person)
+        if person.id is not None and person.id_number and person.name != clean.name:
+            raise ValidationError.single(
+                "persons",
+                f"身份证号 {mask_id_number(person.id_number)} 已登记为“{person.name}”，"
+                f"与本次填写的“{clean.name}”不符，请核对",
+            )
         person.name = clean.name
         if clean.id_info is not None:
             person.id_number = clean.id_info.id_number
@@ -173,16 +216,8 @@ class _Registration:
             raise ValidationError.single("persons", "所确认的来访人身份证号与本次填写不一致")
         return person
 
-    def _open_matter(self, matter_no: str) -> Matter:
-        matter = self.session.scalar(select(Matter).where(Matter.matter_no == matter_no))
-        if matter is None:
-            raise ValidationError.single("matter_no", f"没有编号为 {matter_no} 的信访事项")
-        if matter.status not in OPEN_STATUSES:
-            raise ValidationError.single("matter_no", f"{matter_no} 已{matter.status}，重访请另行登记新事项")
-        return matter
-
-    def _new_matter(self, clean: CleanVisit, clerk: Clerk) -> Matter:
-        year = clean.visited_at.year
+    def _new_matter(self, clean: CleanVisit, clerk: Clerk, first_clerk: Clerk) -> Matter:
+        year = self.now.year  # GB/T 9704: numbered in the year of registration, not of the letter's date
         seq = next_value(self.session, "matter", year)
         deadline = compute_deadline(clean.visited_at.date(), DEFAULT_RULES["notice"], self.calendar)
         matter = Matter(
@@ -199,7 +234,7 @@ class _Registration:
             place=clean.place,
             summary=clean.summary,
             appeal=clean.appeal,
-            first_clerk=clerk,
+            first_clerk=first_clerk,
             notice_deadline=deadline.due,
         )
         self.session.add(matter)
@@ -248,7 +283,9 @@ class _Registration:
             created_at=self.now,
         )
         for person, cp in zip(persons, clean.persons, strict=True):
-            visit.persons.append(VisitPerson(person=person, representative=cp.representative))
+            visit.persons.append(
+                VisitPerson(person=person, representative=cp.representative, name=cp.name, phone=cp.phone)
+            )
         visit.materials.extend(Material(name=m.name, pages=m.pages) for m in clean.materials)
         self.session.add(visit)
         return visit

@@ -26,14 +26,16 @@ REQUIRED = (
     "clerk",
 )
 OPTIONAL_TEXT = ("purpose", "place")
-LISTS = ("departments", "flags")
+KNOWN = {*REQUIRED, *OPTIONAL_TEXT, "matter_no", "departments", "materials", "flags"}
+PERSON_KEYS = {"name", "id_number", "phone", "representative", "address", "known_person_id"}
+MATERIAL_KEYS = {"name", "pages"}
 
 
 def read_visits(path: Path) -> list[VisitInput]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
-        raise ValidationError.single("file", f"无法读取文件 {path}：{error.strerror}") from error
+        raise ValidationError.single("file", f"无法读取文件 {path}（文件不存在或没有权限）") from error
     except ValueError as error:
         raise ValidationError.single("file", f"文件不是有效的 JSON：{error}") from error
     if not isinstance(data, list):
@@ -54,6 +56,7 @@ def visit_from_json(item: Any) -> VisitInput:
         raise ValidationError.single("", "每条来访记录应为一个 JSON 对象")
     errors = [FieldError(key, "缺少此项") for key in REQUIRED if key not in item]
     errors += [FieldError(key, "应为文字") for key in (*REQUIRED, *OPTIONAL_TEXT) if _bad_text(item, key)]
+    errors += _unknown_keys(item, KNOWN, "")
     if errors:
         raise ValidationError(errors)
     return VisitInput(
@@ -78,6 +81,21 @@ def visit_from_json(item: Any) -> VisitInput:
 def _bad_text(item: dict[str, Any], key: str) -> bool:
     typed = {"headcount", "persons", "visited_at"}
     return key in item and key not in typed and not isinstance(item[key], str)
+
+
+def _unknown_keys(item: dict[str, Any], known: set[str], prefix: str) -> list[FieldError]:
+    """A misspelt key must not be ignored: "matterno" would silently open a new matter."""
+    return [FieldError(prefix + key, "未知的项（拼写是否有误？）") for key in item if key not in known]
+
+
+def _bool(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError.single(field, "应为 true 或 false")
+
+
+def _optional_int(value: Any, field: str) -> int | None:
+    return None if value is None else _int(value, field)
 
 
 def _datetime(value: Any) -> datetime:
@@ -110,30 +128,37 @@ def _text_list(value: Any, field: str) -> list[str]:
 def _persons(value: Any) -> list[PersonInput]:
     if not isinstance(value, list):
         raise ValidationError.single("persons", "应为来访人列表")
-    persons = []
-    for index, item in enumerate(value):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise ValidationError.single(f"persons[{index}].name", "每位来访人须有姓名")
-        persons.append(
-            PersonInput(
-                name=item["name"],
-                id_number=_optional_text(item.get("id_number"), f"persons[{index}].id_number"),
-                phone=_optional_text(item.get("phone"), f"persons[{index}].phone"),
-                representative=bool(item.get("representative", False)),
-                address=_optional_text(item.get("address"), f"persons[{index}].address") or "",
-            )
-        )
-    return persons
+    return [_person(index, item) for index, item in enumerate(value)]
+
+
+def _person(index: int, item: Any) -> PersonInput:
+    path = f"persons[{index}]."
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        raise ValidationError.single(path + "name", "每位来访人须有姓名")
+    unknown = _unknown_keys(item, PERSON_KEYS, path)
+    if unknown:
+        raise ValidationError(unknown)
+    return PersonInput(
+        name=item["name"],
+        id_number=_optional_text(item.get("id_number"), path + "id_number"),
+        phone=_optional_text(item.get("phone"), path + "phone"),
+        representative=_bool(item.get("representative", False), path + "representative"),
+        address=_optional_text(item.get("address"), path + "address") or "",
+        known_person_id=_optional_int(item.get("known_person_id"), path + "known_person_id"),
+    )
 
 
 def _materials(value: Any) -> list[MaterialInput]:
     if not isinstance(value, list):
         raise ValidationError.single("materials", "应为材料列表")
-    materials = []
-    for index, item in enumerate(value):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise ValidationError.single(f"materials[{index}].name", "每份材料须有名称")
-        materials.append(
-            MaterialInput(name=item["name"], pages=_int(item.get("pages", 1), f"materials[{index}].pages"))
-        )
-    return materials
+    return [_material(index, item) for index, item in enumerate(value)]
+
+
+def _material(index: int, item: Any) -> MaterialInput:
+    path = f"materials[{index}]."
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        raise ValidationError.single(path + "name", "每份材料须有名称")
+    unknown = _unknown_keys(item, MATERIAL_KEYS, path)
+    if unknown:
+        raise ValidationError(unknown)
+    return MaterialInput(name=item["name"], pages=_int(item.get("pages", 1), path + "pages"))

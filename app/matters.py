@@ -175,11 +175,15 @@ def visit_summaries(session: Session, rows: Sequence[Row[Any]]) -> list[VisitSum
     ]
 
 
-def person_record(person: Person, representative: bool) -> PersonRecord:
+def person_record(
+    person: Person, representative: bool, name: str = "", phone: str | None = None
+) -> PersonRecord:
+    """A person as shown: masked numbers; on a visit, the name and phone given that day."""
+    phone = phone or person.phone
     return PersonRecord(
-        name=person.name,
+        name=name or person.name,
         id_number_masked=mask_id_number(person.id_number) if person.id_number else "",
-        phone_masked=mask_phone(person.phone) if person.phone else "",
+        phone_masked=mask_phone(phone) if phone else "",
         representative=representative,
     )
 
@@ -194,7 +198,7 @@ def _visit_record(visit: Visit) -> VisitRecord:
         clerk=visit.clerk.name,
         handler=visit.handler.name,
         flags=[f for f in visit.flags.split(",") if f],
-        persons=[person_record(vp.person, vp.representative) for vp in visit.persons],
+        persons=[person_record(vp.person, vp.representative, vp.name, vp.phone) for vp in visit.persons],
         materials=[MaterialRecord(m.name, m.pages) for m in visit.materials],
     )
 

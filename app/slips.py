@@ -20,6 +20,7 @@ from app.errors import NotFoundError, ValidationError
 from app.matters import MatterService
 from app.records import MatterDetail
 from app.settings import LAYOUTS, SettingsService
+from app.storage import translated, writable_copy
 from db.engine import Database
 from db.models import Clerk, Matter, PrintedDocument
 
@@ -84,15 +85,17 @@ class SlipService:
     def record_print(
         self, slip: PreparedSlip, clerk: str | None = None, out: Path | None = None
     ) -> PrintedSlip:
-        """The slip was printed (or written out): move it into the archive and record it."""
-        archived = self._archive_path(
-            slip.matter_no, slip.layout, slip.printed_at, folder=str(slip.printed_at.year)
-        )
-        shutil.move(slip.pdf, archived)
-        self._record(slip, clerk or self._settings.get().clerk_name, archived)
+        """The slip was printed (or written out): copy it where asked, archive it, record it.
+
+        The copy comes first: a slip that could not be written was not handed over, so it is no print.
+        """
         if out is not None:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(archived, out)
+            writable_copy(slip.pdf, out)
+        folder = str(slip.printed_at.year)
+        archived = self._archive_path(slip.matter_no, slip.layout, slip.printed_at, folder=folder)
+        with translated():
+            shutil.move(slip.pdf, archived)
+        self._record(slip, clerk or self._settings.get().clerk_name, archived)
         return PrintedSlip(path=out or archived, archived=archived, reprint=slip.reprint)
 
     def discard(self, slip: PreparedSlip) -> None:

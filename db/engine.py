@@ -14,6 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 def database_url(target: str | Path) -> str:
     """Accept a SQLAlchemy URL or a plain path to a SQLite file."""
     text = str(target)
+    if text.startswith("sqlite:///") and not text.startswith("sqlite:////"):
+        relative = text.removeprefix("sqlite:///")
+        if relative and relative != ":memory:" and not relative.startswith("file:"):
+            # made absolute: the archive and backups beside the file must not depend on the working folder
+            return f"sqlite:///{Path(relative).expanduser().resolve()}"
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -28,15 +33,18 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine with the settings each backend needs for safe concurrent writes."""
+    """An engine with the settings each backend needs for safe concurrent writes.
+
+    SQL parameters are never put into error messages: they carry ID numbers and phone numbers.
+    """
     if url.startswith("sqlite"):
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 def _configure_sqlite(engine: Engine) -> None:

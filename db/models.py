@@ -129,11 +129,14 @@ class Matter(Base):
     first_clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))  # 首接人
     notice_deadline: Mapped[date] = mapped_column(Date, index=True)  # 15-day 告知 deadline
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # a person back on a matter already closed opens a new matter that points to the old one (重复信访)
+    previous_matter_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"), default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     category: Mapped[Category | None] = relationship()
     township: Mapped[Township | None] = relationship()
     first_clerk: Mapped[Clerk] = relationship()
+    previous_matter: Mapped[Matter | None] = relationship(remote_side="Matter.id")
     persons: Mapped[list[MatterPerson]] = relationship(back_populates="matter", cascade="all, delete-orphan")
     visits: Mapped[list[Visit]] = relationship(back_populates="matter", order_by="Visit.visited_at")
     events: Mapped[list[MatterEvent]] = relationship(back_populates="matter", order_by="MatterEvent.id")
@@ -189,12 +192,18 @@ class Visit(Base):
 
 
 class VisitPerson(Base):
-    """A registered person on a visit; representatives (代表, at most 5) flagged."""
+    """A registered person on a visit; representatives (代表, at most 5) flagged.
+
+    The name and phone are kept as given at this visit: the person's record holds the latest ones, and an
+    old slip reprinted years later must still show what was true that day.
+    """
 
     __tablename__ = "visit_persons"
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True, index=True)
     representative: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    phone: Mapped[str | None] = mapped_column(String(20), index=True, default=None)
 
     visit: Mapped[Visit] = relationship(back_populates="persons")
     person: Mapped[Person] = relationship()

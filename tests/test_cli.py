@@ -100,3 +100,35 @@ def test_window_without_display_says_so_in_one_line(tmp_path: Path) -> None:
     result = run("--db", str(tmp_path / "cli.sqlite"))
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "DISPLAY" in result.stderr
+
+
+def test_misspelt_keys_and_string_booleans_are_refused(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    typo = dict(VISIT, matterno="X信访〔2026〕1号")
+    string_bool = dict(VISIT, persons=[dict(VISIT["persons"][0], representative="false")])  # type: ignore[index]
+    result = run("--db", db, "intake", "--json", str(write_json(tmp_path / "t.json", [typo, string_bool])))
+    assert result.returncode == 2
+    assert "[0].matterno: 未知的项" in result.stderr
+    assert "[1].persons[0].representative: 应为 true 或 false" in result.stderr
+
+
+def test_storage_failures_are_told_in_chinese_without_personal_data(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_bytes(b"this is a text file, not SQLite" * 100)
+    result = run(
+        "--db", str(not_a_database), "intake", "--json", str(write_json(tmp_path / "a.json", [VISIT]))
+    )
+    assert result.returncode == 1
+    assert "不是有效的数据库文件" in result.stderr and "Traceback" not in result.stderr
+    assert WANG_JI_ID not in result.stderr
+
+
+def test_unwritable_slip_path_is_not_recorded_as_a_print(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    run("--db", db, "intake", "--json", str(write_json(tmp_path / "a.json", [VISIT])))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    failed = run("--db", db, "slip", "X信访〔2026〕1号", "--out", str(blocked / "slip.pdf"))
+    assert failed.returncode == 1 and "无法读写文件" in failed.stderr
+    ok = run("--db", db, "slip", "X信访〔2026〕1号", "--out", str(tmp_path / "slip.pdf"))
+    assert ok.returncode == 0 and "补打" not in ok.stdout  # the failed attempt did not count as a print

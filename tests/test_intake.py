@@ -14,6 +14,7 @@ from app.desk import Desk
 from app.errors import ValidationError
 from app.intake import QUERY_ALPHABET, format_matter_no
 from db.models import Counter, Matter, Person, Visit
+from tests.conftest import FixedClock
 from tests.factories import WANG_JI_ID, id_number, person, visit
 
 
@@ -41,15 +42,16 @@ def test_first_visit_opens_a_numbered_matter(desk: Desk) -> None:
     assert [(m.name, m.pages) for m in detail.visits[0].materials] == [("购房合同", 12), ("身份证复印件", 1)]
 
 
-def test_matter_numbers_follow_the_yearly_counter(desk: Desk) -> None:
+def test_matter_numbers_follow_the_yearly_counter(desk: Desk, clock: FixedClock) -> None:
     numbers = [
         desk.intake.register_visit(visit(persons=[person(f"张{c}", phone=f"1390000000{i}")])).matter_no
         for i, c in enumerate("一二三")
     ]
-    next_year = desk.intake.register_visit(visit(visited_at=datetime(2025, 3, 3, 9, 0)))
+    clock.now = datetime(2027, 1, 4, 9, 0)  # a letter dated in December, registered in January
+    next_year = desk.intake.register_visit(visit(visited_at=datetime(2026, 12, 31, 16, 0)))
 
     assert numbers == ["X信访〔2026〕1号", "X信访〔2026〕2号", "X信访〔2026〕3号"]
-    assert next_year.matter_no == "X信访〔2025〕1号"  # the sequence restarts each year
+    assert next_year.matter_no == "X信访〔2027〕1号"  # numbered in the year of registration, restarting
     with desk.db.reading() as session:
         assert session.get(Counter, ("matter", 2026)).value == 3  # type: ignore[union-attr]
 
@@ -178,3 +180,58 @@ def test_slip_prints_are_archived_and_reprints_marked(desk: Desk, tmp_path: Path
     assert first.archived.exists() and second.archived.exists() and (tmp_path / "first.pdf").exists()
     assert desk.slips.print_count(registered.matter_no) == 2
     assert "补打" in pdf_text(second.archived) and "补打" not in pdf_text(first.archived)
+
+
+def test_a_stranger_cannot_be_a_repeat_on_someone_elses_matter(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit())
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_visit(
+            visit(persons=[person("陌生人", None, "13712345678")], matter_no=first.matter_no)
+        )
+    assert caught.value.errors[0].field == "matter_no" and "不是" in caught.value.message
+    assert count(desk, Visit) == 1
+
+
+def test_a_known_id_number_under_another_name_is_refused(desk: Desk) -> None:
+    desk.intake.register_visit(visit())
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_visit(visit(persons=[person("钱六", WANG_JI_ID, None)]))
+    assert "王𠮷" in caught.value.message and "110105********002X" in caught.value.message
+    assert WANG_JI_ID not in caught.value.message
+
+
+def test_the_name_and_phone_given_at_each_visit_are_kept(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit())
+    desk.intake.register_visit(
+        visit(persons=[person("王𠮷", WANG_JI_ID, "13955556666")], matter_no=first.matter_no)
+    )
+    visits = desk.matters.detail(first.matter_no).visits
+    assert [v.persons[0].phone_masked for v in visits] == ["138****8000", "139****6666"]
+
+
+def test_an_unknown_clerk_is_refused(desk: Desk) -> None:
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_visit(visit(clerk="李那"))
+    assert [e.field for e in caught.value.errors] == ["clerk"]
+
+
+def test_errors_found_while_writing_name_the_visit_in_a_batch(desk: Desk) -> None:
+    with pytest.raises(ValidationError) as caught:
+        desk.intake.register_many([visit(), visit(matter_no="X信访〔2026〕99号")])
+    assert caught.value.errors[0].field == "[1].matter_no"
+    assert count(desk, Matter) == 0
+
+
+def test_back_on_a_closed_matter_opens_a_linked_matter_for_the_first_clerk(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit())
+    with desk.db.writing() as session:  # closing arrives with the workflow; set the status directly
+        matter = session.scalar(select(Matter).where(Matter.matter_no == first.matter_no))
+        assert matter is not None
+        matter.status = "办结"
+
+    again = desk.intake.register_visit(visit(clerk="王强", matter_no=first.matter_no))
+    assert again.repeat and again.matter_no != first.matter_no and again.handler == "李娜"
+    with desk.db.reading() as session:
+        new = session.scalar(select(Matter).where(Matter.matter_no == again.matter_no))
+        assert new is not None and new.previous_matter is not None
+        assert new.previous_matter.matter_no == first.matter_no

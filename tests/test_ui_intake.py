@@ -33,6 +33,7 @@ RETURNING_ID = id_number("130102", "19700315", 231)
 # The offscreen platform cannot raise windows, grab the keyboard for the completer popup or resize the
 # dock's native window; it says so as a warning. Only those exact limitations are ignored.
 
+
 @pytest.fixture(scope="module", autouse=True)
 def fonts(qapp: QApplication) -> None:
     apply_fonts(qapp, load_fonts())
