@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date, datetime
@@ -17,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.desk import ENV_DB, Desk, open_desk
+from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
+from app.logs import configure_logging, log
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    log_file = configure_logging(default_data_dir() / "logs")
     try:
         if args.command is None:
             return _run_gui(args.db)
@@ -67,9 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeskError as error:
         print(error.message, file=sys.stderr)
         return EXIT_ERROR
-    except Exception:  # a bug: say so plainly and keep the traceback for the report
-        print("程序内部错误，详情如下：", file=sys.stderr)
-        traceback.print_exc()
+    except Exception as error:  # a bug: say so plainly and keep the traceback for the report
+        log.exception("unexpected error in command %s", args.command)
+        where = f"，详情已记入日志 {log_file}" if log_file else ""
+        print(f"程序内部错误（{type(error).__name__}）{where}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from app.county import seed_if_empty
-from app.drafts import DraftStore
 from app.errors import DatabaseTooNewError
 from app.intake import IntakeService
+from app.json_store import JsonFile
 from app.matters import MatterService
 from app.recognition import RecognitionService
 from app.reference import ReferenceService
@@ -53,7 +53,7 @@ class Desk:
     recognition: RecognitionService
     matters: MatterService
     slips: SlipService
-    drafts: DraftStore
+    drafts: JsonFile
     calendar: WorkCalendar
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
 
@@ -87,7 +87,7 @@ def _data_dir_for(url: str) -> Path:
 
 
 def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
-    settings = SettingsService(db)
+    settings = SettingsService(db, data_dir / "window.json")
     reference = ReferenceService(db)
     matters = MatterService(db)
     calendar = WorkCalendar.default(clock().date())
@@ -100,7 +100,7 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
         recognition=RecognitionService(db),
         matters=matters,
         slips=SlipService(db, settings, matters, data_dir / "archive", clock),
-        drafts=DraftStore(data_dir / "drafts" / "intake.json"),
+        drafts=JsonFile(data_dir / "drafts" / "intake.json"),
         calendar=calendar,
         clock=clock,
     )

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from app.errors import NotFoundError
+from app.errors import NotFoundError, ValidationError
 from app.records import (
     EventRecord,
     MaterialRecord,
@@ -20,7 +20,7 @@ from app.records import (
     VisitRecord,
     VisitSummary,
 )
-from app.rules.idnumber import mask_id_number
+from app.rules.idnumber import mask_id_number, normalise_id_number
 from app.rules.phone import mask_phone
 from db.engine import Database
 from db.models import Matter, MatterPerson, Person, Visit, VisitPerson
@@ -38,6 +38,7 @@ SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
     "status": Matter.status,
 }
 _DIGITS = re.compile(r"^[0-9Xx]{4,18}$")
+_MASKED_ID = re.compile(r"^(\d{6})\*+(\d{3}[\dXx])$")  # copied from a slip: 110105********002X
 _QUERY_CODE = re.compile(r"^[2-9A-HJ-NP-Z]{8}$")
 
 
@@ -103,8 +104,11 @@ def _search_conditions(key: str) -> list[ColumnElement[bool]]:
     ]
     if _QUERY_CODE.match(key.upper()):
         conditions.insert(0, Matter.query_code == key.upper())
+    masked = _MASKED_ID.match(key)
+    if masked:
+        conditions.append(Person.id_number.like(f"{masked[1]}%{masked[2].upper()}"))
     if _DIGITS.match(key):
-        digits = key.upper()
+        digits = _full_id_number(key.upper())
         conditions.append(Person.id_number == digits)
         conditions.append(Person.id_number.like(f"%{digits}"))
         conditions.append(Person.phone.like(f"%{digits}%"))
@@ -113,6 +117,16 @@ def _search_conditions(key: str) -> list[ColumnElement[bool]]:
         conditions.append(Person.name.like(f"{_escape_like(key)}%", escape="\\"))
     conditions.append(or_(Matter.summary.like(like, escape="\\"), Matter.appeal.like(like, escape="\\")))
     return conditions
+
+
+def _full_id_number(digits: str) -> str:
+    """A 15-digit legacy number is searched as the 18-digit number it became."""
+    if len(digits) == 15 and digits.isdigit():
+        try:
+            return normalise_id_number(digits)
+        except ValidationError:
+            return digits
+    return digits
 
 
 def _escape_like(text: str) -> str:

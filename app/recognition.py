@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -19,7 +19,7 @@ from app.rules.phone import mask_phone, normalise_phone
 from app.rules.regions import region_name
 from app.rules.vocabulary import OPEN_STATUSES
 from db.engine import Database
-from db.models import Matter, MatterPerson, Person
+from db.models import Matter, MatterPerson, Person, VisitPerson
 from db.queries import matter_summary_select, visits_of_person
 
 HISTORY_VISITS = 200  # a person with more is shown the newest 200; the matters list has the rest
@@ -46,9 +46,11 @@ class RecognitionService:
         except ValidationError:
             return []
         with self._db.reading() as session:
+            # the phone given at any earlier visit counts too: people change numbers
+            given_before = select(VisitPerson.person_id).where(VisitPerson.phone == number)
             people = session.scalars(
                 select(Person)
-                .where(Person.name == name.strip(), Person.phone == number)
+                .where(Person.name == name.strip(), or_(Person.phone == number, Person.id.in_(given_before)))
                 .order_by(Person.id)
                 .limit(10)
             )

@@ -1,14 +1,17 @@
-"""The window's configuration (agency, numbering, printer, slip layout), kept in the database."""
+"""Settings: the agency's (in the database, shared by the hall) and this window's own (printer, clerk)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
 from sqlalchemy import select
 
 from app.errors import FieldError, ValidationError
+from app.json_store import JsonFile
+from app.storage import translated
 from db.engine import Database
-from db.models import Setting
+from db.models import Clerk, Setting
 
 LAYOUTS = ("a4", "thermal")
 
@@ -42,19 +45,38 @@ def validate_settings(values: AgencySettings) -> AgencySettings:
     return clean
 
 
+# This PC's own settings: with several windows on one PostgreSQL server, each keeps its clerk and printer.
+WINDOW_FIELDS = ("slip_layout", "printer", "clerk_name")
+
+
 class SettingsService:
-    def __init__(self, db: Database) -> None:
+    """Agency settings live in the database (shared by the hall); window settings in a file on this PC."""
+
+    def __init__(self, db: Database, window_file: Path) -> None:
         self._db = db
+        self._window_file = window_file
 
     def get(self) -> AgencySettings:
         with self._db.reading() as session:
             stored = dict(session.execute(select(Setting.key, Setting.value)).all())
+        stored.update(self._window_values())  # this PC's choice overrides the hall's default
         known = {f.name for f in fields(AgencySettings)}
-        return AgencySettings(**{k: v for k, v in stored.items() if k in known})
+        return AgencySettings(**{k: str(v) for k, v in stored.items() if k in known})
 
     def save(self, values: AgencySettings) -> AgencySettings:
+        """Validate, keep the agency part in the database and the window part on this PC, in one go."""
         clean = validate_settings(values)
         with self._db.writing() as session:
             for key, value in asdict(clean).items():
-                session.merge(Setting(key=key, value=value))
+                if key not in WINDOW_FIELDS:
+                    session.merge(Setting(key=key, value=value))
+            known = session.scalar(select(Clerk.id).where(Clerk.name == clean.clerk_name))
+            if clean.clerk_name and known is None:
+                session.add(Clerk(name=clean.clerk_name))  # the window's clerk can register from now on
+            with translated():
+                JsonFile(self._window_file).save({k: getattr(clean, k) for k in WINDOW_FIELDS})
         return clean
+
+    def _window_values(self) -> dict[str, str]:
+        stored = JsonFile(self._window_file).load() or {}
+        return {k: str(v) for k, v in stored.items() if k in WINDOW_FIELDS}

@@ -235,3 +235,39 @@ def test_back_on_a_closed_matter_opens_a_linked_matter_for_the_first_clerk(desk:
         new = session.scalar(select(Matter).where(Matter.matter_no == again.matter_no))
         assert new is not None and new.previous_matter is not None
         assert new.previous_matter.matter_no == first.matter_no
+
+
+def test_window_settings_stay_on_this_pc_while_agency_settings_are_shared(desk: Desk, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from app.settings import SettingsService
+
+    saved = desk.settings.save(
+        replace(desk.settings.get(), agency_name="城关县信访局", clerk_name="赵新", printer="P1")
+    )
+    other_window = SettingsService(
+        desk.db, tmp_path / "other-window.json"
+    )  # a second PC on the same database
+
+    assert other_window.get().agency_name == "城关县信访局"
+    assert other_window.get().printer == "" and other_window.get().clerk_name == "李娜"  # the hall's default
+    assert saved.clerk_name in desk.reference.names().clerks  # the new clerk can register at once
+
+
+def test_search_reads_legacy_and_masked_id_numbers(desk: Desk) -> None:
+    registered = desk.intake.register_visit(visit())
+    for text in (
+        "110105491231002",
+        "110105********002X",
+    ):  # a 15-digit legacy number; a masked one from a slip
+        assert [m.matter_no for m in desk.matters.search(text)] == [registered.matter_no], text
+
+
+def test_a_phone_given_at_an_earlier_visit_still_suggests_the_person(desk: Desk) -> None:
+    first = desk.intake.register_visit(visit(persons=[person("孙八", None, "13911112222")]))
+    [suggested] = desk.recognition.suggest("孙八", "13911112222")
+    from app.records import PersonInput
+
+    moved = PersonInput(name="孙八", phone="13733334444", known_person_id=suggested.person_id)
+    desk.intake.register_visit(visit(persons=[moved], matter_no=first.matter_no))
+    assert [p.person_id for p in desk.recognition.suggest("孙八", "13911112222")] == [suggested.person_id]

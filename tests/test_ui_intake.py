@@ -153,6 +153,21 @@ def test_invalid_id_number_is_shown_beside_the_field_and_nothing_is_saved(
     assert form.name_edit.text() == "李四"  # nothing typed is lost
 
 
+def test_fifteen_digits_are_read_as_a_legacy_number_only_when_typing_is_done(
+    qtbot: QtBot, form: IntakeForm
+) -> None:
+    # The first 15 digits of this 18-digit number also form a valid legacy number (born 1920-05-03).
+    qtbot.keyClicks(form.id_edit, "110105200503151")
+    assert form.id_status.text() == "" and form.birth_view.text() == ""  # not misread while typing
+    qtbot.keyClicks(form.id_edit, "52" + id_number("110105", "20050315", 152)[-1])
+    assert form.birth_view.text() == "2005-03-15"
+
+    form.id_edit.clear()
+    qtbot.keyClicks(form.id_edit, "110105491231002")  # a real legacy number, then Enter
+    qtbot.keyClick(form.id_edit, Qt.Key.Key_Return)
+    assert form.birth_view.text() == "1949-12-31" and "居民身份证" in form.id_status.text()
+
+
 def test_group_visit_without_representative_is_refused(
     qtbot: QtBot, desk: Desk, form: IntakeForm, printed: list[Path]
 ) -> None:
@@ -285,3 +300,25 @@ def test_has_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setenv("DISPLAY", ":99")
     assert ui_app.has_display()
+
+
+def test_a_bug_in_the_window_is_logged_and_told_without_losing_the_draft(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(desk, Notifier())
+    qtbot.addWidget(window)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    ui_app.install_excepthook(window)
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert shown and "日志" in shown[0] and "草稿" in shown[0]
+    assert "boom" in caplog.text

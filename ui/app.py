@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk import Desk
+from app.logs import log
 from ui import questions
 from ui.fonts import apply_fonts, load_fonts
 from ui.main_window import MainWindow
@@ -57,11 +59,26 @@ def offer_draft(window: MainWindow) -> bool:
     return False
 
 
+def install_excepthook(window: MainWindow) -> None:
+    """A bug in a slot must not pass silently: log it with its traceback and tell the clerk what is safe."""
+
+    def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error in the window", exc_info=(kind, error, trace))
+        QMessageBox.critical(
+            window,
+            window.tr("信访接待台"),
+            window.tr("程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。"),
+        )
+
+    sys.excepthook = report
+
+
 def run_gui(desk: Desk, argv: list[str]) -> int:
     app = _application(argv)
     apply_fonts(app, load_fonts())
     install_qt_translations(app)
     window = MainWindow(desk, Notifier())
+    install_excepthook(window)
     window.show()
     offer_draft(window)
     window.intake_form.id_edit.setFocus()

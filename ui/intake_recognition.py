@@ -40,6 +40,7 @@ class Recognition:
         self._rejected: set[int] = set()
         self.known_person_id: int | None = None  # a name+phone suggestion the clerk confirmed
         form.id_edit.textChanged.connect(self.on_id_changed)
+        form.id_edit.editingFinished.connect(lambda: self.on_id_changed(form.id_edit.text(), finished=True))
         for edit in (form.name_edit, form.phone_edit):
             edit.textEdited.connect(self._forget_confirmation)
             edit.editingFinished.connect(self.suggest)
@@ -62,9 +63,11 @@ class Recognition:
 
     # ---- certain: the ID number ----
 
-    def on_id_changed(self, text: str) -> None:
+    def on_id_changed(self, text: str, finished: bool = False) -> None:
+        # 15 digits may be a legacy number, or an 18-digit one still being typed: read it only when done
+        still_typing = len("".join(text.split())) == 15 and not finished
         number = normalise_id_number(text)
-        if len(number) != 18:
+        if len(number) != 18 or still_typing:
             self._show_id_info(None, "")
             if self.known_person_id is None and self._history is not None:
                 self._show(None, first_visit=False)

@@ -176,7 +176,7 @@ def _visited_at(errors: _Errors, visited_at: datetime, now: datetime) -> datetim
     if not isinstance(visited_at, datetime):
         errors.add("visited_at", "请填写来访时间")
     elif (visited_at.tzinfo is None) != (now.tzinfo is None):
-        errors.add("visited_at", "来访时间的时区不明确，请重新选择")
+        errors.add("visited_at", "来访时间请按本地时间填写，不要带时区（如 2026-09-20T09:30）")
     elif visited_at > now + FUTURE_SLACK:
         errors.add("visited_at", "来访时间不能晚于现在")
     elif visited_at < EARLIEST_VISIT.replace(tzinfo=visited_at.tzinfo):

@@ -1,7 +1,7 @@
-"""The half-typed intake form, kept on disk as the clerk types, so a crash or power cut loses nothing.
+"""A small JSON file written atomically: the half-typed intake form, this window's own settings.
 
 Written atomically (temporary file, fsync, rename): after a power cut the file is either the old
-draft or the new one, never half of each.
+content or the new one, never half of each — so a crash loses nothing the clerk typed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 
-class DraftStore:
+class JsonFile:
     def __init__(self, path: Path) -> None:
         self._path = path
 
@@ -30,7 +30,7 @@ class DraftStore:
         os.replace(tmp, self._path)
 
     def load(self) -> dict[str, Any] | None:
-        """The saved draft, or None when there is none (or it cannot be read)."""
+        """The saved content, or None when there is none (or it cannot be read)."""
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
