@@ -89,3 +89,24 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
         open_desk(str(path), clock=FixedClock())
     assert "更新版本" in caught.value.message
     assert path.read_bytes() == before
+
+
+def test_the_first_release_database_upgrades_with_all_its_data(tmp_path: Path) -> None:
+    """tests/data/xinfang-0.1.0.sqlite was written by release 0.1.0 (150 demo visits); it must open as is."""
+    path = tmp_path / "old.sqlite"
+    path.write_bytes((Path(__file__).parent / "data" / "xinfang-0.1.0.sqlite").read_bytes())
+    with sqlite3.connect(path) as conn:
+        before = {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("visits", "matters", "persons")
+        }
+    conn.close()
+
+    desk = open_desk(str(path), clock=FixedClock())
+    try:
+        assert migrate.current_revision(desk.db.engine) == migrate.head_revision()
+        assert desk.matters.count() == before["matters"] == 123
+        first = desk.matters.page(0, 1, sort="matter_no", descending=False)[0]
+        assert desk.matters.detail(first.matter_no).visits  # the old rows read back through today's code
+    finally:
+        desk.close()
