@@ -66,11 +66,31 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> UpgradeReport:
     if before != head:
         if _has_tables(engine):
             backup = backup_sqlite(engine, backup_dir, label=f"pre-upgrade-{before or 'none'}")
-        cfg = _config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        _apply(engine)
     return UpgradeReport(before=before, after=head, backup=backup)
+
+
+def _apply(engine: Engine) -> None:
+    """Run the pending revisions in one transaction.
+
+    SQLite alters a table by copying it; with foreign keys enforced, dropping the old copy of a table
+    others point to would fail. So they are switched off around the migration (it can only be done
+    outside a transaction) and every reference is checked before the migration commits.
+    """
+    cfg = _config()
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("migration left a broken reference; rolled back")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def _has_tables(engine: Engine) -> bool:

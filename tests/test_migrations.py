@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from app.desk import open_desk
 from app.errors import DatabaseTooNewError
@@ -108,5 +108,8 @@ def test_the_first_release_database_upgrades_with_all_its_data(tmp_path: Path) -
         assert desk.matters.count() == before["matters"] == 123
         first = desk.matters.page(0, 1, sort="matter_no", descending=False)[0]
         assert desk.matters.detail(first.matter_no).visits  # the old rows read back through today's code
+        with desk.db.reading() as session:  # 0002 gave every registered matter its notice deadline row
+            rows = session.execute(text("SELECT count(*), count(DISTINCT matter_id) FROM deadlines")).one()
+        assert tuple(rows) == (123, 123)
     finally:
         desk.close()

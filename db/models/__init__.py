@@ -8,12 +8,34 @@ Glossary of the domain words kept in Chinese in comments:
 """
 
 from db.models.base import NAMING, Base
+from db.models.calendar import DeadlineRuleRow, Holiday, HolidayYear
 from db.models.matters import Counter, Matter, MatterDepartment, MatterEvent, MatterPerson, PrintedDocument
 from db.models.people import Person
 from db.models.reference import Category, Clerk, Department, Setting, Township
 from db.models.visits import Material, Visit, VisitPerson
+from db.models.workflow import (
+    Assignment,
+    Deadline,
+    Leader,
+    MatterLeader,
+    Rating,
+    ReceptionDay,
+    Supervision,
+    UpperAssignment,
+)
 
 __all__ = [
+    "Assignment",
+    "Deadline",
+    "DeadlineRuleRow",
+    "Holiday",
+    "HolidayYear",
+    "Leader",
+    "MatterLeader",
+    "Rating",
+    "ReceptionDay",
+    "Supervision",
+    "UpperAssignment",
     "NAMING",
     "Base",
     "Category",

@@ -40,12 +40,20 @@ class Matter(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     # a person back on a matter already closed opens a new matter that points to the old one (重复信访)
     previous_matter_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"), default=None)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"), default=None)  # status 合并
+    refusal_reason: Mapped[str] = mapped_column(String(64), default="")  # 不予受理: one of a fixed list
+    refusal_route: Mapped[str] = mapped_column(String(100), default="")  # the body the visitor should go to
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # 答复意见书 served
+    outcomes: Mapped[str] = mapped_column(String(64), default="")  # 三到位一处理, comma-separated
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     category: Mapped[Category | None] = relationship()
     township: Mapped[Township | None] = relationship()
     first_clerk: Mapped[Clerk] = relationship()
-    previous_matter: Mapped[Matter | None] = relationship(remote_side="Matter.id")
+    previous_matter: Mapped[Matter | None] = relationship(
+        remote_side="Matter.id", foreign_keys=[previous_matter_id]
+    )
+    merged_into: Mapped[Matter | None] = relationship(remote_side="Matter.id", foreign_keys=[merged_into_id])
     persons: Mapped[list[MatterPerson]] = relationship(back_populates="matter", cascade="all, delete-orphan")
     visits: Mapped[list[Visit]] = relationship(back_populates="matter", order_by="Visit.visited_at")
     events: Mapped[list[MatterEvent]] = relationship(back_populates="matter", order_by="MatterEvent.id")
@@ -85,6 +93,7 @@ class MatterEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), default=None)
 
     matter: Mapped[Matter] = relationship(back_populates="events")
     clerk: Mapped[Clerk] = relationship()
@@ -105,7 +114,8 @@ class PrintedDocument(Base):
     __tablename__ = "printed_documents"
     id: Mapped[int] = mapped_column(primary_key=True)
     matter_id: Mapped[int] = mapped_column(ForeignKey("matters.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # 登记回执, …
+    kind: Mapped[str] = mapped_column(String(16))  # 登记回执, 受理告知书, …
+    doc_no: Mapped[str] = mapped_column(String(64), default="")  # a notice's own number, X信访告〔2026〕5号
     layout: Mapped[str] = mapped_column(String(8))  # a4 / thermal
     printed_at: Mapped[datetime] = mapped_column(DateTime)
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"), default=None)

@@ -33,6 +33,7 @@ class Visit(Base):
     handler_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))  # who it goes to (首接首办)
     summary: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    reception_day_id: Mapped[int | None] = mapped_column(ForeignKey("reception_days.id"), default=None)
 
     matter: Mapped[Matter] = relationship(back_populates="visits")
     clerk: Mapped[Clerk] = relationship(foreign_keys=[clerk_id])
