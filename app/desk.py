@@ -13,16 +13,22 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from app.cases import CaseService
 from app.county import seed_if_empty
+from app.deadline_rules import DeadlineRuleService
+from app.deadline_views import DeadlineViewService
 from app.errors import DatabaseTooNewError
+from app.holidays import HolidayService
 from app.intake import IntakeService
 from app.json_store import JsonFile
 from app.matters import MatterService
+from app.notices import NoticeService
 from app.recognition import RecognitionService
 from app.reference import ReferenceService
 from app.settings import SettingsService
 from app.slips import SlipService
 from app.storage import Storage, translated
+from app.supervision import SupervisionService
 from app.workdays import WorkCalendar
 from db import errors as db_errors
 from db import migrate
@@ -53,9 +59,19 @@ class Desk:
     recognition: RecognitionService
     matters: MatterService
     slips: SlipService
+    cases: CaseService
+    holidays: HolidayService
+    deadline_rules: DeadlineRuleService
+    deadlines: DeadlineViewService
+    supervision: SupervisionService
+    notices: NoticeService
     drafts: JsonFile
-    calendar: WorkCalendar
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The working-day calendar as the holiday table says now."""
+        return self.holidays.calendar()
 
     def close(self) -> None:
         self.db.dispose()
@@ -69,6 +85,8 @@ def open_desk(target: str | None = None, clock: Callable[[], datetime] = datetim
         with translated():
             migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
         seed_if_empty(db)
+        DeadlineRuleService(db).seed_if_empty()
+        HolidayService(db, clock).seed_if_empty()
     except db_errors.DatabaseTooNewError as error:
         db.dispose()
         raise DatabaseTooNewError(
@@ -90,17 +108,25 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
     settings = SettingsService(db, data_dir / "window.json")
     reference = ReferenceService(db)
     matters = MatterService(db)
-    calendar = WorkCalendar.default(clock().date())
+    deadline_rules = DeadlineRuleService(db)
+    holidays = HolidayService(db, clock)
+    calendar, rules = holidays.calendar, deadline_rules.rules  # callables: edits apply at once
+    archive = data_dir / "archive"
     return Desk(
         db=db,
         data_dir=data_dir,
+        clock=clock,
         settings=settings,
         reference=reference,
-        intake=IntakeService(db, settings, reference, calendar, clock),
+        intake=IntakeService(db, settings, reference, calendar, rules, clock),
         recognition=RecognitionService(db),
         matters=matters,
-        slips=SlipService(db, settings, matters, data_dir / "archive", clock),
+        slips=SlipService(db, settings, matters, archive, clock),
+        cases=CaseService(db, calendar, rules, clock),
+        holidays=holidays,
+        deadline_rules=deadline_rules,
+        deadlines=DeadlineViewService(db, calendar, rules, clock),
+        supervision=SupervisionService(db, calendar, rules, clock),
+        notices=NoticeService(db, settings, matters, archive, clock, calendar),
         drafts=JsonFile(data_dir / "drafts" / "intake.json"),
-        calendar=calendar,
-        clock=clock,
     )

@@ -8,7 +8,7 @@ and goes back to the clerk who first received it (首接首办, 重访必交).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 from typing import TypeVar
@@ -16,7 +16,8 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.deadlines import DEFAULT_RULES, compute_deadline
+from app.deadline_book import open_deadline
+from app.deadlines import DeadlineRule, compute_deadline
 from app.errors import FieldError, ValidationError
 from app.records import RegisteredVisit, VisitInput
 from app.reference import ReferenceNames, ReferenceService
@@ -64,13 +65,15 @@ class IntakeService:
         db: Database,
         settings: SettingsService,
         reference: ReferenceService,
-        calendar: WorkCalendar,
+        calendar: Callable[[], WorkCalendar],
+        rules: Callable[[], Mapping[str, DeadlineRule]],
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._db = db
         self._settings = settings
         self._reference = reference
-        self._calendar = calendar
+        self._calendar = calendar  # callables: an edited holiday or rule table applies at once
+        self._rules = rules
         self._clock = clock
 
     def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
@@ -103,7 +106,8 @@ class IntakeService:
         cleaned = [_indexed(i, len(visits), partial(self.validate, v, names)) for i, v in enumerate(visits)]
         agency_code = self._settings.get().agency_code
         with self._db.writing() as session:
-            registration = _Registration(session, self._calendar, self._clock(), agency_code)
+            notice_rule = self._rules()["notice"]
+            registration = _Registration(session, self._calendar(), notice_rule, self._clock(), agency_code)
             return [
                 _indexed(i, len(visits), partial(registration.run, raw, clean))
                 for i, (raw, clean) in enumerate(zip(visits, cleaned, strict=True))
@@ -121,9 +125,17 @@ def _indexed(index: int, total: int, step: Callable[[], _T]) -> _T:
 class _Registration:
     """The steps of one registration inside the caller's transaction."""
 
-    def __init__(self, session: Session, calendar: WorkCalendar, now: datetime, agency_code: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        calendar: WorkCalendar,
+        notice_rule: DeadlineRule,
+        now: datetime,
+        agency_code: str,
+    ) -> None:
         self.session = session
         self.calendar = calendar
+        self.notice_rule = notice_rule
         self.now = now
         self.agency_code = agency_code
 
@@ -219,7 +231,7 @@ class _Registration:
     def _new_matter(self, clean: CleanVisit, clerk: Clerk, first_clerk: Clerk) -> Matter:
         year = self.now.year  # GB/T 9704: numbered in the year of registration, not of the letter's date
         seq = next_value(self.session, "matter", year)
-        deadline = compute_deadline(clean.visited_at.date(), DEFAULT_RULES["notice"], self.calendar)
+        deadline = compute_deadline(clean.visited_at.date(), self.notice_rule, self.calendar)
         matter = Matter(
             matter_no=format_matter_no(self.agency_code, year, seq),
             year=year,
@@ -238,6 +250,8 @@ class _Registration:
             notice_deadline=deadline.due,
         )
         self.session.add(matter)
+        # The notice period is also a deadline row (the workflow meets or cancels it); the column mirrors it.
+        open_deadline(self.session, matter, deadline.rule, deadline.start, self.calendar)
         return matter
 
     def _unique_query_code(self) -> str:
