@@ -11,11 +11,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from app import __version__
+from app import __version__, cli_case
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
@@ -42,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     slip.add_argument("matter_no")
     slip.add_argument("--out", type=Path, required=True)
     slip.add_argument("--layout", choices=["a4", "thermal"])
+    cli_case.add_commands(commands)
     return parser
 
 
@@ -115,7 +114,7 @@ def _intake(desk: Desk, args: argparse.Namespace) -> int:
 
 def _show(desk: Desk, args: argparse.Namespace) -> int:
     detail = desk.matters.detail(args.matter_no)
-    print(json.dumps(asdict(detail), ensure_ascii=False, indent=2, default=_json_default))
+    print(json.dumps(asdict(detail), ensure_ascii=False, indent=2, default=cli_case.json_default))
     return EXIT_OK
 
 
@@ -125,15 +124,13 @@ def _slip(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json_default(value: Any) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "demo": _demo,
     "intake": _intake,
     "show": _show,
     "slip": _slip,
+    "act": cli_case.act,
+    "case": cli_case.case,
+    "notice": cli_case.notice,
+    "board": cli_case.board,
 }
