@@ -35,6 +35,7 @@ class CaseResult:
 
 @dataclass(frozen=True)
 class DeadlineInfo:
+    id: int  # the deadline row, for explain() and override()
     rule_key: str
     label: str  # the rule's label
     department: str  # "" for the bureau's own deadline

@@ -1,10 +1,9 @@
-"""The matters page: search, the paged matters table, and the selected matter's record with its slip."""
+"""The matters page: search, the paged matters table, and the selected matter's page (MatterView), where
+a matter is followed to its end and its slip and notices are printed."""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,110 +11,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.desk import Desk
 from app.errors import DeskError
-from app.records import MatterDetail, VisitRecord
 from ui import printing
+from ui.matter_view import MatterView
 from ui.matters_model import MATTER_NO_ROLE, SEARCH_LIMIT, MattersTableModel
 from ui.notifier import Notifier
 
 SUMMARY_COLUMN = 6  # 事项概况 takes the room left over
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 COLUMN_WIDTHS = (150, 56, 122, 72, 76, 80, 200, 56, 86, 64)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatterDetailPane", text)
-
-
-def _section(title: str, lines: list[str]) -> str:
-    items = "".join(f"<li>{line}</li>" for line in lines) or f"<li>{escape(_tr('无'))}</li>"
-    return f"<h4>{escape(title)}</h4><ul>{items}</ul>"
-
-
-def detail_html(detail: MatterDetail) -> str:
-    """The matter's record as rich text: heading, facts, persons (masked), visits, timeline, departments."""
-    facts = [
-        (_tr("查询码"), detail.query_code),
-        (_tr("状态"), detail.status),
-        (_tr("登记时间"), f"{detail.received_at:%Y-%m-%d %H:%M}"),
-        (_tr("信访形式"), detail.channel),
-        (_tr("信访目的"), detail.purpose),
-        (_tr("内容分类"), detail.category),
-        (_tr("问题属地"), detail.township),
-        (_tr("问题发生地"), detail.place),
-        (_tr("首接人"), detail.first_clerk),
-        (_tr("告知期限"), f"{detail.notice_deadline:%Y-%m-%d}"),
-    ]
-    rows = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in facts if v)
-    return (
-        f"<h3>{escape(detail.matter_no)}</h3><p><b>{escape(detail.summary)}</b></p><table>{rows}</table>"
-        f"<h4>{escape(_tr('诉求'))}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
-        + _section(
-            _tr("来访人"),
-            [
-                _person_line(p.name, p.id_number_masked, p.phone_masked, p.representative)
-                for p in detail.persons
-            ],
-        )
-        + _section(_tr("来访记录"), [_visit_line(v) for v in detail.visits])
-        + _section(
-            _tr("办理过程"),
-            [escape(f"{e.at:%Y-%m-%d %H:%M} {e.kind}（{e.clerk}）{e.note}") for e in detail.events],
-        )
-        + _section(_tr("涉及部门"), [escape(d) for d in detail.departments])
-    )
-
-
-def _person_line(name: str, id_masked: str, phone_masked: str, representative: bool) -> str:
-    parts = [name, id_masked, phone_masked, _tr("代表") if representative else ""]
-    return escape(" ".join(p for p in parts if p))
-
-
-def _visit_line(visit: VisitRecord) -> str:
-    kind = _tr("重访") if visit.is_repeat else _tr("初访")
-    people = _tr("%1人").replace("%1", str(visit.headcount))
-    text = f"{visit.visited_at:%Y-%m-%d %H:%M} {visit.channel} {kind} {people} {_tr('接待')}：{visit.clerk}"
-    return escape(text)
-
-
-class MatterDetailPane(QWidget):
-    """The selected matter's record and the buttons that print its slip."""
-
-    print_requested = Signal(str)
-    preview_requested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.matter_no = ""
-        self.browser = QTextBrowser(self)
-        self.print_button = QPushButton(self.tr("打印回执"), self)
-        self.preview_button = QPushButton(self.tr("打印预览"), self)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.print_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
-        layout.addLayout(buttons)
-        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.matter_no))
-        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.matter_no))
-        self.show_detail(None)
-
-    def show_detail(self, detail: MatterDetail | None) -> None:
-        self.matter_no = detail.matter_no if detail else ""
-        self.browser.setHtml(detail_html(detail) if detail else escape(self.tr("请在左侧选择一件信访事项")))
-        self.print_button.setEnabled(detail is not None)
-        self.preview_button.setEnabled(detail is not None)
+TABLE_WIDTH = 560  # number, status, date and names in view; the rest scrolls
 
 
 class MattersPage(QWidget):
@@ -133,26 +45,26 @@ class MattersPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._build()
+        self._build(notifier)
         self._connect(notifier)
         self._update_count()
 
-    def _build(self) -> None:
+    def _build(self, notifier: Notifier) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("按编号、姓名、身份证号、电话或诉求内容搜索"))
         self.search_box.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.table = self._build_table()
-        self.detail = MatterDetailPane(self)
+        self.detail = MatterView(self._desk, notifier, self)
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([sum(COLUMN_WIDTHS) + 24, 340])  # every column in view, the record beside it
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([TABLE_WIDTH, 900])  # the matter's page is where the work is done
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -192,8 +104,13 @@ class MattersPage(QWidget):
             self.model.set_search(self.search_box.text())
 
     def _after_reset(self) -> None:
+        """The list was read again: the matter on the right stays, selected again if it is listed."""
         self._update_count()
-        self.detail.show_detail(None)
+        shown = self.detail.matter_no
+        rows = range(self.model.rowCount())
+        row = next((r for r in rows if shown and self.model.matter_at(r).matter_no == shown), None)
+        if row is not None:
+            self.table.selectRow(row)
 
     def _update_count(self) -> None:
         if self.model.search_text:
@@ -213,11 +130,8 @@ class MattersPage(QWidget):
         if not indexes:
             return
         matter_no = str(indexes[0].data(MATTER_NO_ROLE))
-        try:
-            self.detail.show_detail(self._desk.matters.detail(matter_no))
-        except DeskError as error:
-            self.detail.show_detail(None)
-            self._warn(error.message)
+        if matter_no != self.detail.matter_no:
+            self.detail.show_matter(matter_no)
 
     def _activated(self, index: QModelIndex) -> None:
         self.matter_activated.emit(str(index.data(MATTER_NO_ROLE)))

@@ -92,6 +92,7 @@ def _allowed(session: Session, matter: Matter) -> list[ActionInfo]:
 def _deadline_info(row: Deadline, rules: Mapping[str, DeadlineRule]) -> DeadlineInfo:
     rule = rules.get(row.rule_key)
     return DeadlineInfo(
+        id=row.id,
         rule_key=row.rule_key,
         label=rule.label if rule is not None else row.rule_key,
         department=row.department.name if row.department is not None else "",
