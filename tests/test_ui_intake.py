@@ -268,7 +268,8 @@ def test_main_window_has_tabs_dock_and_shortcuts(qtbot: QtBot, desk: Desk, clock
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "信访接待台 — 示例县信访局"
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["来访登记", "信访事项"]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs[:2] == ["来访登记", "信访事项"] and tabs[2].startswith("督办")  # 督办 (N): the badge
     assert window.today_dock.windowTitle() == "今日来访"
     assert window.save_action.shortcut() == QKeySequence("Ctrl+S")
     assert window.print_action.shortcut() == QKeySequence("Ctrl+P")

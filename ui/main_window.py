@@ -1,24 +1,43 @@
-"""The main window: the intake tab (form + history), the matters tab, today's visits as a dock.
+"""The main window: the intake tab (form + history), the matters tab, the supervision board (督办), today's
+visits and the clerk's own list (我的待办) as docks.
 
-It composes the pages and their menus; each page does its own work through the services it is handed.
+It composes the pages and their menus; each page does its own work through the services it is handed. The
+督办 count is always in sight (未办必督): in the board's tab title and as a coloured badge in the status bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.desk import Desk
 from app.records import RegisteredVisit
+from app.supervision_records import BoardSummary
+from ui.board_page import BoardPage
+from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
 from ui.intake_form import IntakeForm
 from ui.matters_page import MattersPage
+from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
 from ui.settings_dialog import SettingsDialog
 from ui.today_panel import TodayPanel
 
 MESSAGE_MS = 8000
+RED, AMBER, GREEN = "#C62828", "#FFB300", "#2E7D32"
+BANNER_STYLE = "QFrame#holiday_banner { background: #FFF3CD; border: 1px solid #FFB300; }"
 
 
 class MainWindow(QMainWindow):
@@ -34,12 +53,16 @@ class MainWindow(QMainWindow):
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
         self.matters_page = MattersPage(desk, notifier)
         self.today_panel = TodayPanel(desk, notifier)
+        self.my_tasks = MyTasksPanel(desk, notifier)
+        self.calendar_dialog: CalendarDialog | None = None
+        self._build_status_bar()
+        self.board_page = BoardPage(desk, notifier)
         self._build_tabs()
         self._build_dock()
         self._build_menus()
-        self._build_status_bar()
         self._connect()
         self._update_title()
+        self.show_badge(self.board_page.summary)
         self.resize(1500, 940)
 
     def _build_tabs(self) -> None:
@@ -54,7 +77,31 @@ class MainWindow(QMainWindow):
         self.intake_tab = splitter
         self.tabs.addTab(splitter, self.tr("来访登记"))
         self.tabs.addTab(self.matters_page, self.tr("信访事项"))
-        self.setCentralWidget(self.tabs)
+        self.board_index = self.tabs.addTab(self.board_page, self.tr("督办"))
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.holiday_banner = self._holiday_banner(self.desk.holidays.warnings())
+        column.addWidget(self.holiday_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _holiday_banner(self, warnings: list[str]) -> QFrame:
+        """The holiday table's warnings, once at start, until the clerk dismisses them."""
+        banner = QFrame(self)
+        banner.setObjectName("holiday_banner")
+        banner.setStyleSheet(BANNER_STYLE)
+        self.holiday_label = QLabel("\n".join(warnings), banner)
+        self.holiday_label.setWordWrap(True)
+        dismiss = QPushButton(self.tr("知道了"), banner)
+        dismiss.clicked.connect(banner.hide)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.holiday_label, 1)
+        row.addWidget(dismiss)
+        banner.setVisible(bool(warnings))
+        return banner
 
     def _build_dock(self) -> None:
         self.today_dock = QDockWidget(self.tr("今日来访"), self)
@@ -65,16 +112,24 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.today_dock)
+        self.mine_dock = QDockWidget(self.tr("我的待办"), self)
+        self.mine_dock.setObjectName("mine_dock")
+        self.mine_dock.setWidget(self.my_tasks)
+        self.mine_dock.setFeatures(self.today_dock.features())
+        self.splitDockWidget(self.today_dock, self.mine_dock, Qt.Orientation.Horizontal)
         self.resizeDocks([self.today_dock], [150], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.triggered.connect(self.open_settings)
+        self.calendar_action = QAction(self.tr("节假日与期限规则…"), self)
+        self.calendar_action.triggered.connect(self.open_calendar)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.calendar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         intake_menu = self.menuBar().addMenu(self.tr("登记(&R)"))
@@ -88,11 +143,21 @@ class MainWindow(QMainWindow):
                 intake_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.today_dock.toggleViewAction())
+        view_menu.addAction(self.mine_dock.toggleViewAction())
+        self.board_action = QAction(self.tr("督办台"), self)
+        self.board_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
+        view_menu.addAction(self.board_action)
 
     def _build_status_bar(self) -> None:
         self.clerk_label = QLabel()
         self.database_label = QLabel()
         self.database_label.setToolTip(self.desk.db.describe())
+        self.badge = QPushButton(self)  # the 督办 count, always in sight; a click opens the board
+        self.badge.setObjectName("supervision_badge")
+        self.badge.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.badge.clicked.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
+        self.statusBar().addPermanentWidget(self.badge)
         self.statusBar().addPermanentWidget(self.clerk_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -103,6 +168,10 @@ class MainWindow(QMainWindow):
         self.intake_form.save_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
         self.intake_form.clerk_combo.currentTextChanged.connect(self._show_clerk)
         self.today_panel.matter_activated.connect(self.show_matter)
+        self.my_tasks.matter_activated.connect(self.show_matter)
+        self.board_page.matter_activated.connect(self.show_matter)
+        self.board_page.summary_changed.connect(self.show_badge)
+        self.board_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
     def _update_title(self) -> None:
         agency = self.desk.settings.get().agency_name
@@ -112,6 +181,26 @@ class MainWindow(QMainWindow):
 
     def _show_clerk(self, name: str) -> None:
         self.clerk_label.setText(self.tr("接待人：%1").replace("%1", name or self.tr("（未设置）")))
+        self.board_page.clerk = name.strip()
+        self.my_tasks.set_clerk(name)
+
+    def show_badge(self, summary: BoardSummary | None) -> None:
+        """督办 (N) on the tab and the badge: red when anything is overdue, amber when only near due."""
+        if summary is None:
+            return
+        count = str(summary.attention)
+        self.tabs.setTabText(self.board_index, self.tr("督办 (%1)").replace("%1", count))
+        color = RED if summary.overdue else AMBER if summary.near_due else GREEN
+        text = self.tr("督办 %1 件：超期 %2，临期 %3").replace("%1", count)
+        self.badge.setText(text.replace("%2", str(summary.overdue)).replace("%3", str(summary.near_due)))
+        ink = "#000000" if color == AMBER else "#FFFFFF"
+        self.badge.setStyleSheet(
+            f"QPushButton {{ background: {color}; color: {ink}; font-weight: bold;"
+            " border: none; border-radius: 3px; padding: 2px 10px; }"
+        )
+        self.badge_color = color
+        self.tabs.tabBar().setTabTextColor(self.board_index, QColor(RED if summary.overdue else "#000000"))
+        self.tabs.setTabIcon(self.board_index, _dot(color) if summary.attention else QIcon())
 
     def _on_saved(self, registered: RegisteredVisit) -> None:
         text = self.tr("已保存 %1，查询码 %2").replace("%1", registered.matter_no)
@@ -129,5 +218,26 @@ class MainWindow(QMainWindow):
             self.notifier.settings_changed.emit()
         dialog.deleteLater()
 
+    def open_calendar(self) -> None:
+        """The administrator's holiday and rule editors; each edit recomputes the open deadlines."""
+        clerk = self.desk.settings.get().clerk_name
+        dialog = CalendarDialog(self.desk, self.notifier, clerk, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.calendar_dialog = dialog
+        dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.accept()  # the draft is already on disk: closing never loses the half-typed form
+
+
+def _dot(color: str) -> QIcon:
+    """A filled circle for the board's tab: seen even when the tab's title is not read."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
