@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, or_, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from app.errors import NotFoundError, ValidationError
+from app.errors import NotFoundError
 from app.records import (
     EventRecord,
     MaterialRecord,
@@ -20,10 +19,10 @@ from app.records import (
     VisitRecord,
     VisitSummary,
 )
-from app.rules.idnumber import mask_id_number, normalise_id_number
+from app.rules.idnumber import mask_id_number
 from app.rules.phone import mask_phone
 from db.engine import Database
-from db.models import Matter, MatterPerson, Person, Visit, VisitPerson
+from db.models import Matter, Person, Visit, VisitPerson
 from db.queries import (
     matter_summary_select,
     person_names_by_matter,
@@ -37,9 +36,6 @@ SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
     "matter_no": Matter.id,  # numbers sort by issue order, not as text
     "status": Matter.status,
 }
-_DIGITS = re.compile(r"^[0-9Xx]{4,18}$")
-_MASKED_ID = re.compile(r"^(\d{6})\*+(\d{3}[\dXx])$")  # copied from a slip: 110105********002X
-_QUERY_CODE = re.compile(r"^[2-9A-HJ-NP-Z]{8}$")
 
 
 class MatterService:
@@ -80,75 +76,9 @@ class MatterService:
 
     def search(self, text: str, limit: int = 100) -> list[MatterSummary]:
         """Ranked: exact number, query code or ID first, then names and phones, then words of the appeal."""
-        key = text.strip()
-        if not key:
-            return []
-        with self._db.reading() as session:
-            ids: list[int] = []
-            for condition in _search_conditions(key):
-                found = session.scalars(
-                    _matter_ids_where(condition).order_by(Matter.received_at.desc()).limit(limit)
-                ).all()
-                ids.extend(i for i in found if i not in ids)
-                if len(ids) >= limit:
-                    break
-            return _summaries_in_order(session, ids[:limit])
+        from app.search import SearchService  # app.search builds on this module's summaries
 
-
-def _search_conditions(key: str) -> list[ColumnElement[bool]]:
-    """The conditions tried in rank order for one search text."""
-    like = f"%{_escape_like(key)}%"
-    conditions: list[ColumnElement[bool]] = [
-        Matter.matter_no == key,
-        Matter.matter_no.like(like, escape="\\"),
-    ]
-    if _QUERY_CODE.match(key.upper()):
-        conditions.insert(0, Matter.query_code == key.upper())
-    masked = _MASKED_ID.match(key)
-    if masked:
-        conditions.append(Person.id_number.like(f"{masked[1]}%{masked[2].upper()}"))
-    if _DIGITS.match(key):
-        digits = _full_id_number(key.upper())
-        conditions.append(Person.id_number == digits)
-        conditions.append(Person.id_number.like(f"%{digits}"))
-        conditions.append(Person.phone.like(f"%{digits}%"))
-    else:
-        conditions.append(Person.name == key)
-        conditions.append(Person.name.like(f"{_escape_like(key)}%", escape="\\"))
-    conditions.append(or_(Matter.summary.like(like, escape="\\"), Matter.appeal.like(like, escape="\\")))
-    return conditions
-
-
-def _full_id_number(digits: str) -> str:
-    """A 15-digit legacy number is searched as the 18-digit number it became."""
-    if len(digits) == 15 and digits.isdigit():
-        try:
-            return normalise_id_number(digits)
-        except ValidationError:
-            return digits
-    return digits
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _matter_ids_where(condition: ColumnElement[bool]) -> Any:
-    return (
-        select(Matter.id)
-        .outerjoin(MatterPerson, MatterPerson.matter_id == Matter.id)
-        .outerjoin(Person, Person.id == MatterPerson.person_id)
-        .where(condition)
-        .distinct()
-    )
-
-
-def _summaries_in_order(session: Session, ids: list[int]) -> list[MatterSummary]:
-    if not ids:
-        return []
-    rows = session.execute(matter_summary_select().where(Matter.id.in_(ids))).all()
-    by_id = {row.id: row for row in rows}
-    return matter_summaries(session, [by_id[i] for i in ids if i in by_id])
+        return SearchService(self._db).search(text, limit)
 
 
 def matter_summaries(session: Session, rows: Sequence[Row[Any]]) -> list[MatterSummary]:

@@ -1,7 +1,9 @@
 """Realistic synthetic data for demonstrations and load tests (`python -m app demo`).
 
-Every visit goes through `IntakeService.register_many`, so demo data obeys exactly what the form enforces,
-and repeat visits take the same 重访 path (back to the first clerk) as real ones. One `random.Random(seed)`
+Up to a few thousand visits go through `IntakeService.register_many`, so demo data obeys exactly what the
+form enforces, and repeat visits take the same 重访 path (back to the first clerk) as real ones. Larger runs
+(a million visits for the benchmarks) take the bulk path (`app/demo/bulk.py`): the same planned visits,
+checked by the same rules, written with Core inserts in large batches. One `random.Random(seed)`
 drives everything: the same seed on a fresh database gives the same persons, visits and matter numbers.
 The words come from `resources/tables/demo_texts.json`.
 

@@ -8,16 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.demo.bulk import BulkRegistrar
+from app.demo.bulk_rows import ReferenceIds
 from app.demo.mix import township_choice
 from app.demo.people import Population
 from app.demo.times import visit_times
 from app.demo.visits import Matter, Plan, VisitPlanner
 from app.desk import Desk
-from app.records import RegisteredVisit
+from app.records import RegisteredVisit, VisitInput
 from app.rules.vocabulary import GROUP_MIN
 
 BATCH_MAX = 500  # visits per transaction: big enough to be quick, small enough to keep memory flat
 BATCH_MIN = 10
+BULK_ABOVE = 5000  # more visits than this go the bulk path (app/demo/bulk.py) unless told otherwise
+BULK_BATCH_MAX = 5000
 REPEAT_SHARE = 0.25
 GROUP_SHARE = 0.05  # new group matters; group repeats bring 集体访 to about 5% of visits
 PERSONS_PER_VISIT = 1 / 3
@@ -40,13 +44,21 @@ def generate_demo(
     seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
     today: date | None = None,
+    bulk: bool | None = None,
 ) -> DemoReport:
-    """Register `visits` synthetic visits over the two years before `today`; the same seed, the same data."""
+    """Register `visits` synthetic visits over the two years before `today`; the same seed, the same data.
+
+    Through the intake service, or above `BULK_ABOVE` visits (or with `bulk=True`) through the bulk path,
+    which writes the same rows with Core inserts in large batches. Each path is deterministic per seed.
+    """
     if visits < 1:
         raise ValueError(f"visits must be positive, got {visits}")
     started = timer.perf_counter()
-    generator = _Generator(desk, random.Random(seed), today or date.today(), visits)
+    use_bulk = visits > BULK_ABOVE if bulk is None else bulk
+    registrar = _bulk_registrar(desk, seed) if use_bulk else _Registrar(desk.intake.register_many, BATCH_MAX)
+    generator = _Generator(desk, random.Random(seed), today or date.today(), visits, registrar)
     counts = generator.run(progress)
+    registrar.finish()
     return DemoReport(
         visits=counts.visits,
         matters=counts.matters,
@@ -55,6 +67,23 @@ def generate_demo(
         group_visits=counts.groups,
         seconds=round(timer.perf_counter() - started, 3),
     )
+
+
+@dataclass(frozen=True)
+class _Registrar:
+    """Who registers the planned visits, and how many at a time at most."""
+
+    register_many: Callable[[list[VisitInput]], list[RegisteredVisit]]
+    batch_max: int
+    finish: Callable[[], None] = lambda: None
+
+
+def _bulk_registrar(desk: Desk, seed: int) -> _Registrar:
+    names = desk.reference.names()
+    with desk.db.reading() as session:
+        refs = ReferenceIds.read(session, names, desk.calendar, desk.clock())
+    bulk = BulkRegistrar(desk.db, desk.settings, refs, seed)
+    return _Registrar(bulk.register_many, BULK_BATCH_MAX, bulk.finish)
 
 
 @dataclass
@@ -72,11 +101,13 @@ class _Counts:
 
 
 class _Generator:
-    """Plans visits in time order and registers them batch by batch through the intake service."""
+    """Plans visits in time order and registers them batch by batch (through the service or in bulk)."""
 
-    def __init__(self, desk: Desk, rng: random.Random, today: date, total: int) -> None:
+    def __init__(
+        self, desk: Desk, rng: random.Random, today: date, total: int, registrar: _Registrar
+    ) -> None:
         names = desk.reference.names()
-        self.desk, self.rng, self.total = desk, rng, total
+        self.rng, self.total, self.registrar = rng, total, registrar
         townships = township_choice(names.townships)
         self.population = Population(rng, townships, max(10, round(total * PERSONS_PER_VISIT)))
         self.planner = VisitPlanner(rng, names, townships, self.population)
@@ -88,9 +119,9 @@ class _Generator:
         done = 0
         while done < self.total:
             # Small batches first: a repeat can only name a matter whose number an earlier batch returned.
-            size = min(BATCH_MAX, max(BATCH_MIN, done // 3), self.total - done)
+            size = min(self.registrar.batch_max, max(BATCH_MIN, done // 3), self.total - done)
             plans = [self._plan(next(self.times), (done + i) / self.total) for i in range(size)]
-            results = self.desk.intake.register_many([p.visit for p in plans])
+            results = self.registrar.register_many([p.visit for p in plans])
             self._remember(plans, results)
             self.counts.add(plans, results)
             done += size
