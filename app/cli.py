@@ -9,17 +9,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import __version__, cli_case
+from app import __version__, cli_case, cli_ledger
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
 from app.logs import configure_logging, log
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+STARTED = time.perf_counter()  # --startup-timing counts from here (the interpreter's own start is earlier)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Xinfang Desk {__version__}")
     parser.add_argument(
         "--db", help=f"SQLite file or SQLAlchemy URL (default: ${ENV_DB} or the user data folder)"
+    )
+    parser.add_argument(
+        "--startup-timing",
+        action="store_true",
+        help="open the window, print the ms until its first paint, then quit (benchmarks)",
     )
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="fill the database with realistic synthetic data")
@@ -41,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     slip.add_argument("--out", type=Path, required=True)
     slip.add_argument("--layout", choices=["a4", "thermal"])
     cli_case.add_commands(commands)
+    cli_ledger.add_commands(commands)
     return parser
 
 
@@ -49,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = configure_logging(default_data_dir() / "logs")
     try:
         if args.command is None:
-            return _run_gui(args.db)
+            return _run_gui(args.db, args.startup_timing)
         desk = open_desk(args.db)
         try:
             return COMMANDS[args.command](desk, args)
@@ -74,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run_gui(db: str | None) -> int:
+def _run_gui(db: str | None, startup_timing: bool = False) -> int:
     from ui.app import has_display, run_gui  # the window's code is loaded only when a window is wanted
 
     if not has_display():
@@ -85,7 +93,7 @@ def _run_gui(db: str | None) -> int:
         return EXIT_ERROR
     desk = open_desk(db)
     try:
-        return run_gui(desk, sys.argv[:1])
+        return run_gui(desk, sys.argv[:1], started=STARTED if startup_timing else None)
     finally:
         desk.close()
 
@@ -129,8 +137,6 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "intake": _intake,
     "show": _show,
     "slip": _slip,
-    "act": cli_case.act,
-    "case": cli_case.case,
-    "notice": cli_case.notice,
-    "board": cli_case.board,
+    **cli_case.COMMANDS,
+    **cli_ledger.COMMANDS,
 }

@@ -38,6 +38,7 @@ from db.models import (
     MatterEvent,
     MatterPerson,
     Person,
+    ReceptionDay,
     Township,
     Visit,
     VisitPerson,
@@ -48,6 +49,7 @@ _T = TypeVar("_T")
 
 QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 QUERY_LENGTH = 8
+RECEPTION_DAY_CHANNEL = "领导接访日"  # received by a leader on a scheduled reception day
 
 
 def format_matter_no(agency_code: str, year: int, seq: int) -> str:
@@ -147,7 +149,7 @@ class _Registration:
         matter, repeat = self._matter_for(raw.matter_no, clean, clerk, persons)
         self._link_persons(matter, persons)
         self._link_departments(matter, clean.departments)
-        visit = self._visit(matter, clean, clerk, persons, repeat)
+        visit = self._visit(matter, clean, clerk, persons, repeat, raw.reception_day_id)
         self._event(matter, clerk, repeat, clean)
         self.session.flush()
         return RegisteredVisit(
@@ -280,9 +282,16 @@ class _Registration:
                 linked.add(name)
 
     def _visit(
-        self, matter: Matter, clean: CleanVisit, clerk: Clerk, persons: list[Person], repeat: bool
+        self,
+        matter: Matter,
+        clean: CleanVisit,
+        clerk: Clerk,
+        persons: list[Person],
+        repeat: bool,
+        reception_day_id: int | None = None,
     ) -> Visit:
         visit = Visit(
+            reception_day_id=self._reception_day(reception_day_id, clean),
             matter=matter,
             visited_at=clean.visited_at,
             channel=clean.channel,
@@ -303,6 +312,21 @@ class _Registration:
         visit.materials.extend(Material(name=m.name, pages=m.pages) for m in clean.materials)
         self.session.add(visit)
         return visit
+
+    def _reception_day(self, day_id: int | None, clean: CleanVisit) -> int | None:
+        """领导接访日: the leader's reception day the visit was received on — that day, by that channel."""
+        if day_id is None:
+            return None
+        field = "reception_day_id"
+        if clean.channel != RECEPTION_DAY_CHANNEL:
+            raise ValidationError.single(field, f"信访形式为“{RECEPTION_DAY_CHANNEL}”时才能选择领导接访日")
+        day = self.session.get(ReceptionDay, day_id)
+        if day is None:
+            raise ValidationError.single(field, "所选的领导接访日不存在，请刷新后重新选择")
+        if day.day != clean.visited_at.date():
+            held, visited = f"{day.day:%Y-%m-%d}", f"{clean.visited_at:%Y-%m-%d}"
+            raise ValidationError.single(field, f"{day.leader.name}的接访日是{held}，与来访日期{visited}不符")
+        return day.id
 
     def _event(self, matter: Matter, clerk: Clerk, repeat: bool, clean: CleanVisit) -> None:
         if repeat:

@@ -26,7 +26,7 @@ REQUIRED = (
     "clerk",
 )
 OPTIONAL_TEXT = ("purpose", "place")
-KNOWN = {*REQUIRED, *OPTIONAL_TEXT, "matter_no", "departments", "materials", "flags"}
+KNOWN = {*REQUIRED, *OPTIONAL_TEXT, "matter_no", "departments", "materials", "flags", "reception_day_id"}
 PERSON_KEYS = {"name", "id_number", "phone", "representative", "address", "known_person_id"}
 MATERIAL_KEYS = {"name", "pages"}
 
@@ -75,6 +75,7 @@ def visit_from_json(item: Any) -> VisitInput:
         departments=_text_list(item.get("departments", []), "departments"),
         materials=_materials(item.get("materials", [])),
         flags=_text_list(item.get("flags", []), "flags"),
+        reception_day_id=_optional_int(item.get("reception_day_id"), "reception_day_id"),
     )
 
 

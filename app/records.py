@@ -46,6 +46,7 @@ class VisitInput:
     departments: list[str] = field(default_factory=list)
     materials: list[MaterialInput] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # 越级访, 赴省访, 进京访, 涉众型, …
+    reception_day_id: int | None = None  # 领导接访日: the leader's reception day it was received on
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ ui/intake_errors.py. This class is the behaviour: recognition, drafts, saving an
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.desk import Desk
 from app.errors import DeskError, FieldError, ValidationError
+from app.intake import RECEPTION_DAY_CHANNEL
 from app.records import PersonHistory, RegisteredVisit, VisitInput
 from app.rules.vocabulary import GROUP_MIN
 from ui import printing, questions
@@ -103,6 +105,8 @@ class IntakeForm(QWidget, IntakeLayout):
         self.persons_table.add_button.clicked.connect(self._add_person_row)
         self.materials_table.add_button.clicked.connect(self._add_material_row)
         self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
+        self.channel_combo.currentIndexChanged.connect(self.refresh_reception_days)
+        self.visited_at_edit.dateChanged.connect(self.refresh_reception_days)
         self.history_panel.repeat_matter_chosen.connect(self.choose_repeat)
         for signal in edit_signals(self):
             signal.connect(self._on_edited)
@@ -168,6 +172,29 @@ class IntakeForm(QWidget, IntakeLayout):
         self.repeat_combo.blockSignals(False)
         self._on_repeat_changed()
 
+    def refresh_reception_days(self) -> None:
+        """领导接访日: offer the leaders' reception days on the visit's date (the row shows only then)."""
+        wanted = self.channel_combo.currentText() == RECEPTION_DAY_CHANNEL
+        for widget in self.reception_day_row:
+            widget.setVisible(wanted)
+        chosen = self.reception_day_combo.currentData()
+        combo = self.reception_day_combo
+        combo.blockSignals(True)
+        combo.clear()
+        if wanted:
+            shown = self.visited_at_edit.date()
+            day = date(shown.year(), shown.month(), shown.day())
+            found = self.desk.cases.reception_days(day, day)
+            if len(found) != 1:
+                hint = self.tr("（请选择接访领导）") if found else self.tr("当日没有安排领导接访")
+                combo.addItem(hint, None)
+            for held in found:
+                title = f"（{held.title}）" if held.title else ""
+                place = f"　{held.place}" if held.place else ""
+                combo.addItem(f"{held.leader}{title}{place}", held.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+        combo.blockSignals(False)
+
     # ---- drafts and a fresh form ----
 
     def load_draft(self, fields: dict[str, Any]) -> None:
@@ -204,6 +231,7 @@ class IntakeForm(QWidget, IntakeLayout):
             write_fields(self, {"visited_at": "", "headcount": 1, "clerk": clerk})
             self.visited_at_edit.setDateTime(QDateTime(self._clock().replace(second=0, microsecond=0)))
             self.channel_combo.setCurrentIndex(0)
+            self.refresh_reception_days()
             self.township_combo.setCurrentIndex(-1)
             self.category_combo.setCurrentIndex(-1)
             self.recognition.reset()

@@ -88,7 +88,7 @@ class IntakeLayout:
         path: str,
         span: int = 1,
         extra: QWidget | None = None,
-    ) -> None:
+    ) -> tuple[QLabel, QWidget]:
         """Label at (row, col), the widget with its error line beside it, registered under ``path``."""
         error = error_label()
         self.error_labels[path] = error
@@ -96,8 +96,10 @@ class IntakeLayout:
         title = QLabel(label)
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         title.setContentsMargins(0, 4, 0, 0)
+        frame = framed(widget, error, extra)
         grid.addWidget(title, row, col)
-        grid.addWidget(framed(widget, error, extra), row, col + 1, 1, span)
+        grid.addWidget(frame, row, col + 1, 1, span)
+        return title, frame
 
     @staticmethod
     def _grid(box: QGroupBox) -> QGridLayout:
@@ -167,7 +169,12 @@ class IntakeLayout:
         self.group_badge.hide()
         self._field(grid, 1, 0, _tr("信访目的"), self.purpose_combo, "purpose")
         self._field(grid, 1, 2, _tr("来访人数"), self.headcount_spin, "headcount", 1, self.group_badge)
-        grid.addWidget(self._group_box(), 2, 0, 1, 4)
+        self.reception_day_combo = QComboBox()
+        # shown only for 领导接访日: the label and the framed combo, hidden together
+        self.reception_day_row = self._field(
+            grid, 2, 0, _tr("接访领导"), self.reception_day_combo, "reception_day_id", 3
+        )
+        grid.addWidget(self._group_box(), 3, 0, 1, 4)
         return box
 
     def _group_box(self) -> QGroupBox:
@@ -268,6 +275,7 @@ class IntakeLayout:
             self.channel_combo,
             self.purpose_combo,
             self.headcount_spin,
+            self.reception_day_combo,
             self.representative_check,
             self.persons_table.table,
             self.persons_table.add_button,

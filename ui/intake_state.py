@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, SignalInstance
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.intake import RECEPTION_DAY_CHANNEL
 from app.records import MaterialInput, PersonInput, VisitInput
 from ui.intake_layout import IntakeLayout
 
@@ -62,6 +63,7 @@ def form_fields(ui: IntakeLayout, known_person_id: int | None) -> dict[str, Any]
         "matter_no": ui.repeat_combo.currentData() or "",
         "clerk": ui.clerk_combo.currentText(),
         "known_person_id": known_person_id,
+        "reception_day_id": reception_day_id(ui),
     }
 
 
@@ -99,6 +101,9 @@ def write_fields(ui: IntakeLayout, fields: dict[str, Any]) -> None:
         check.setChecked(flag in flags)
     if fields.get("clerk"):
         ui.clerk_combo.setEditText(str(fields["clerk"]))
+    day = ui.reception_day_combo.findData(fields.get("reception_day_id"))  # listed once channel and date are
+    if fields.get("reception_day_id") is not None and day >= 0:
+        ui.reception_day_combo.setCurrentIndex(day)
 
 
 def _select_text(combo: QComboBox, text: str) -> None:
@@ -119,6 +124,14 @@ def set_departments(ui: IntakeLayout, names: list[str]) -> None:
     for i in range(view.count()):
         item = view.item(i)
         item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+
+
+def reception_day_id(ui: IntakeLayout) -> int | None:
+    """The leader's reception day chosen, only when the visit came by 领导接访日."""
+    if ui.channel_combo.currentText() != RECEPTION_DAY_CHANNEL:
+        return None
+    value = ui.reception_day_combo.currentData()
+    return value if isinstance(value, int) else None
 
 
 def _pages(text: str) -> int:
@@ -174,6 +187,7 @@ def visit_input(ui: IntakeLayout, category: str, known_person_id: int | None) ->
         departments=checked_departments(ui),
         materials=_materials(ui),
         flags=[flag for flag, check in ui.flag_checks.items() if check.isChecked()],
+        reception_day_id=reception_day_id(ui),
     )
 
 
@@ -181,7 +195,8 @@ def edit_signals(ui: IntakeLayout) -> list[SignalInstance]:
     """Every signal that means "the clerk changed something" (each one rewrites the draft)."""
     edits = (ui.id_edit, ui.name_edit, ui.phone_edit, ui.address_edit, ui.place_edit, ui.summary_edit)
     signals = [edit.textChanged for edit in edits]
-    signals += [c.currentIndexChanged for c in (ui.channel_combo, ui.purpose_combo, ui.repeat_combo)]
+    combos = (ui.channel_combo, ui.purpose_combo, ui.repeat_combo, ui.reception_day_combo)
+    signals += [c.currentIndexChanged for c in combos]
     signals += [c.editTextChanged for c in (ui.township_combo, ui.category_combo, ui.clerk_combo)]
     signals += [
         ui.visited_at_edit.dateTimeChanged,
@@ -199,6 +214,6 @@ def single_line_fields(ui: IntakeLayout) -> list[QWidget]:
     """Where Enter means "next field" (never the appeal box, where it starts a new line)."""
     return [
         ui.id_edit, ui.name_edit, ui.phone_edit, ui.address_edit, ui.visited_at_edit, ui.channel_combo,
-        ui.purpose_combo, ui.headcount_spin, ui.township_combo, ui.category_combo, ui.place_edit,
-        ui.summary_edit, ui.repeat_combo, ui.clerk_combo,
+        ui.purpose_combo, ui.headcount_spin, ui.reception_day_combo, ui.township_combo, ui.category_combo,
+        ui.place_edit, ui.summary_edit, ui.repeat_combo, ui.clerk_combo,
     ]  # fmt: skip

@@ -29,6 +29,7 @@ from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
 from ui.intake_form import IntakeForm
+from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier)
         self.calendar_dialog: CalendarDialog | None = None
+        self.leaders_dialog: LeadersDialog | None = None
         self._build_status_bar()
         self.board_page = BoardPage(desk, notifier)
         self._build_tabs()
@@ -125,11 +127,14 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.calendar_action = QAction(self.tr("节假日与期限规则…"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
+        self.leaders_action = QAction(self.tr("领导与接访日…"), self)
+        self.leaders_action.triggered.connect(self.open_leaders)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.calendar_action)
+        file_menu.addAction(self.leaders_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         intake_menu = self.menuBar().addMenu(self.tr("登记(&R)"))
@@ -224,6 +229,14 @@ class MainWindow(QMainWindow):
         dialog = CalendarDialog(self.desk, self.notifier, clerk, self)
         dialog.finished.connect(dialog.deleteLater)
         self.calendar_dialog = dialog
+        dialog.open()
+
+    def open_leaders(self) -> None:
+        """The leaders and their reception days (领导接访日); the intake form offers the new days at once."""
+        dialog = LeadersDialog(self.desk.cases, self.desk.clock().date(), self)
+        dialog.changed.connect(self.intake_form.refresh_reception_days)
+        dialog.finished.connect(dialog.deleteLater)
+        self.leaders_dialog = dialog
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

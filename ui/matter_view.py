@@ -8,6 +8,8 @@ After a step it announces ``matters_changed``; it reloads whenever that signal c
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -27,9 +29,10 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.records import MatterDetail
 from app.rules.vocabulary import OPEN_STATUSES
-from ui.action_dialogs import PRINT_SHORTCUT, SHORTCUTS, action_dialog
+from ui.action_dialogs import PRINT_SHORTCUT, SHORTCUTS, ActionDialog, action_dialog
 from ui.action_forms import ActionCall
 from ui.deadline_dialog import DeadlineOverrideDialog
+from ui.leaders_panel import LeadersForm, LeadersPanel, ReportForm, StepDialog, StepForm, UpperForm
 from ui.matter_header import MatterHeader
 from ui.matter_sections import (
     DeadlinesPanel,
@@ -86,6 +89,8 @@ class MatterView(QWidget):
         self.tabs.addTab(self.deadlines, self.tr("期限"))
         self.tabs.addTab(self.departments, self.tr("承办部门"))
         self.tabs.addTab(self.documents, self.tr("已印文书"))
+        self.leaders = LeadersPanel(self)
+        self.tabs.addTab(self.leaders, self.tr("领导包案"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.browser)
         splitter.addWidget(self.tabs)
@@ -107,6 +112,9 @@ class MatterView(QWidget):
         self.deadlines.adjust_requested.connect(self.adjust_deadline)
         self.notices.printed.connect(self._after_print)
         self.notices.failed.connect(self.warn)
+        self.leaders.set_leaders_requested.connect(lambda: self.run_step(self._leaders_form()))
+        self.leaders.record_upper_requested.connect(lambda: self.run_step(UpperForm(self._today())))
+        self.leaders.report_upper_requested.connect(lambda: self.run_step(ReportForm(self._today())))
 
     # --- showing ----------------------------------------------------------------------------------------
     @property
@@ -156,6 +164,7 @@ class MatterView(QWidget):
             for table in (self.departments, self.deadlines.table):
                 table.setRowCount(0)
             self.documents.clear()
+            self.leaders.show_case(None)
             return
         today = self._desk.clock().date()
         self.header.show_matter(self.detail, self.case, today)
@@ -163,6 +172,7 @@ class MatterView(QWidget):
         self._show_actions(self.case)
         self.deadlines.show_deadlines(self.case, today, self.case.status in OPEN_STATUSES)
         show_assignments(self.departments, self.case.assignments)
+        self.leaders.show_case(self.case)
         self.documents.clear()
         notices = self._desk.notices.history(self.matter_no)
         self.documents.addItems(document_lines(self._desk.slips.print_count(self.matter_no), notices))
@@ -194,7 +204,17 @@ class MatterView(QWidget):
             return
         call = ActionCall(self._desk.cases, self.matter_no, self._clerk(), self.case.version)
         departments = self._desk.reference.names().departments
-        dialog = action_dialog(key, self.case, call, departments, self)
+        self._finish(action_dialog(key, self.case, call, departments, self))
+
+    def run_step(self, form: StepForm) -> None:
+        """领导包案 and 上级交办: a step that keeps the status, through the same version check."""
+        if self.case is None:
+            form.deleteLater()
+            return
+        call = ActionCall(self._desk.cases, self.matter_no, self._clerk(), self.case.version)
+        self._finish(StepDialog(form, call, self))
+
+    def _finish(self, dialog: ActionDialog | StepDialog) -> None:
         dialog.exec()
         if dialog.conflict:
             self.reload()
@@ -204,6 +224,13 @@ class MatterView(QWidget):
             self._notifier.matters_changed.emit()  # reloads this page too
             self._say(message, INFO_STYLE)
         dialog.deleteLater()
+
+    def _today(self) -> date:
+        return self._desk.clock().date()
+
+    def _leaders_form(self) -> LeadersForm:
+        names = [leader.name for leader in self._desk.cases.leaders()]
+        return LeadersForm(names, self.case.leaders if self.case is not None else [])
 
     def explain_deadline(self, deadline_id: int) -> None:
         try:
