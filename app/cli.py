@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import __version__, cli_case, cli_ledger
+from app import __version__, cli_case, cli_ledger, cli_tally
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     slip.add_argument("--layout", choices=["a4", "thermal"])
     cli_case.add_commands(commands)
     cli_ledger.add_commands(commands)
+    cli_tally.add_commands(commands)
     return parser
 
 
@@ -139,4 +140,5 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "slip": _slip,
     **cli_case.COMMANDS,
     **cli_ledger.COMMANDS,
+    "tally": cli_tally.tally,
 }
