@@ -18,9 +18,11 @@ from app.county import seed_if_empty
 from app.deadline_rules import DeadlineRuleService
 from app.deadline_views import DeadlineViewService
 from app.errors import DatabaseTooNewError
+from app.exchange import ExchangeService
 from app.holidays import HolidayService
 from app.intake import IntakeService
 from app.json_store import JsonFile
+from app.ledger import LedgerService
 from app.matters import MatterService
 from app.notices import NoticeService
 from app.recognition import RecognitionService
@@ -29,6 +31,7 @@ from app.settings import SettingsService
 from app.slips import SlipService
 from app.storage import Storage, translated
 from app.supervision import SupervisionService
+from app.tally import TallyService
 from app.workdays import WorkCalendar
 from db import errors as db_errors
 from db import migrate
@@ -65,6 +68,9 @@ class Desk:
     deadlines: DeadlineViewService
     supervision: SupervisionService
     notices: NoticeService
+    tally: TallyService
+    ledger: LedgerService
+    exchange: ExchangeService
     drafts: JsonFile
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
 
@@ -128,5 +134,8 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
         deadlines=DeadlineViewService(db, calendar, rules, clock),
         supervision=SupervisionService(db, calendar, rules, clock),
         notices=NoticeService(db, settings, matters, archive, clock, calendar),
+        tally=TallyService(db, clock),
+        ledger=LedgerService(db, settings),
+        exchange=ExchangeService(db, settings, clock),
         drafts=JsonFile(data_dir / "drafts" / "intake.json"),
     )

@@ -15,7 +15,7 @@ index (pg_trgm on PostgreSQL).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from typing import Any
@@ -270,7 +270,7 @@ def check(session: Session) -> None:
             session.execute(text(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"))
 
 
-def outside_the_index(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
+def outside_the_index(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's `include_name` hook: the tables of revision 0003 (FTS5 tables, their shadow tables and
     the positions table) are made by hand, not from the models, so autogenerate must not compare them."""
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
