@@ -24,7 +24,7 @@ from app.rules.phone import mask_phone
 from db.engine import Database
 from db.models import Matter, Person, Visit, VisitPerson
 from db.queries import (
-    matter_summary_select,
+    matter_summary_rows,
     person_names_by_matter,
     visit_person_names,
     visits_between,
@@ -66,8 +66,10 @@ class MatterService:
         column = SORTABLE.get(sort, Matter.received_at)
         order = [column.desc(), Matter.id.desc()] if descending else [column.asc(), Matter.id.asc()]
         with self._db.reading() as session:
-            rows = session.execute(matter_summary_select().order_by(*order).offset(offset).limit(limit)).all()
-            return matter_summaries(session, rows)
+            # the page's ids first, from the sort column's index alone (it holds the id too), then the
+            # summaries of those ids only: deep pages skip index entries, not joined and counted rows
+            ids = session.scalars(select(Matter.id).order_by(*order).offset(offset).limit(limit)).all()
+            return matter_summaries(session, matter_summary_rows(session, ids))
 
     def visits_on(self, day: date, limit: int = 500) -> list[VisitSummary]:
         start = datetime.combine(day, time.min)

@@ -5,7 +5,6 @@ Certain on the ID number; suggested on name + phone, which the clerk confirms or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row, or_, select
@@ -20,7 +19,7 @@ from app.rules.regions import region_name
 from app.rules.vocabulary import OPEN_STATUSES
 from db.engine import Database
 from db.models import Matter, MatterPerson, Person, VisitPerson
-from db.queries import matter_summary_select, visits_of_person
+from db.queries import matter_summary_rows, visits_of_person
 
 HISTORY_VISITS = 200  # a person with more is shown the newest 200; the matters list has the rest
 
@@ -79,11 +78,12 @@ def _history(session: Session, person: Person) -> PersonHistory:
     )
 
 
-def _matters_of(session: Session, person_id: int) -> Sequence[Row[Any]]:
-    stmt = (
-        matter_summary_select()
+def _matters_of(session: Session, person_id: int) -> list[Row[Any]]:
+    """The person's matters, newest first: their ids from the person's index, then their summaries."""
+    ids = session.scalars(
+        select(Matter.id)
         .join(MatterPerson, MatterPerson.matter_id == Matter.id)
         .where(MatterPerson.person_id == person_id)
-        .order_by(Matter.received_at.desc())
-    )
-    return session.execute(stmt).all()
+        .order_by(Matter.received_at.desc(), Matter.id.desc())
+    ).all()
+    return matter_summary_rows(session, ids)

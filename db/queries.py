@@ -13,15 +13,17 @@ from db.models import Category, Clerk, Matter, MatterPerson, Person, Township, V
 
 
 def matter_summary_select() -> Select[*tuple[Any, ...]]:
-    """One row per matter with what a list shows: counts and names come from SQL, not Python loops."""
-    visits = (
-        select(
-            Visit.matter_id.label("matter_id"),
-            func.count(Visit.id).label("visit_count"),
-            func.max(Visit.visited_at).label("last_visit_at"),
-        )
-        .group_by(Visit.matter_id)
-        .subquery()
+    """One row per matter with what a list shows: counts and names come from SQL, not Python loops.
+
+    The visits are counted by correlated subqueries (answered by the index on visits (matter_id,
+    visited_at)), so only the matters actually listed are counted: restrict it with a WHERE, never
+    aggregate every visit of the database to show a page (that was 0.6 s on a million visits).
+    """
+    visit_count = (
+        select(func.count()).select_from(Visit).where(Visit.matter_id == Matter.id).scalar_subquery()
+    )
+    last_visit_at = (
+        select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
     )
     first_clerk = aliased(Clerk)
     return (
@@ -35,14 +37,23 @@ def matter_summary_select() -> Select[*tuple[Any, ...]]:
             func.coalesce(Township.name, "").label("township"),
             first_clerk.name.label("first_clerk"),
             Matter.notice_deadline,
-            func.coalesce(visits.c.visit_count, 0).label("visit_count"),
-            func.coalesce(visits.c.last_visit_at, Matter.received_at).label("last_visit_at"),
+            visit_count.label("visit_count"),
+            func.coalesce(last_visit_at, Matter.received_at).label("last_visit_at"),
         )
         .join(first_clerk, Matter.first_clerk_id == first_clerk.id)
         .outerjoin(Category, Matter.category_id == Category.id)
         .outerjoin(Township, Matter.township_id == Township.id)
-        .outerjoin(visits, visits.c.matter_id == Matter.id)
     )
+
+
+def matter_summary_rows(session: Session, matter_ids: Sequence[int]) -> list[Row[Any]]:
+    """The summary rows of these matters, in the order given (a page, or a search's ranking)."""
+    if not matter_ids:
+        return []
+    by_id = {
+        row.id: row for row in session.execute(matter_summary_select().where(Matter.id.in_(matter_ids)))
+    }
+    return [by_id[i] for i in matter_ids if i in by_id]
 
 
 def person_names_by_matter(session: Session, matter_ids: Sequence[int]) -> dict[int, list[str]]:

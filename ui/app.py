@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk import Desk
@@ -73,13 +74,33 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = report
 
 
-def run_gui(desk: Desk, argv: list[str]) -> int:
+class _FirstPaint(QObject):
+    """--startup-timing: print the ms from `started` to the window's first paint, then quit."""
+
+    def __init__(self, window: MainWindow, started: float) -> None:
+        super().__init__(window)
+        self._started = started
+        self._seen = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            print(f"startup_ms={(time.perf_counter() - self._started) * 1000:.1f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(desk: Desk, argv: list[str], started: float | None = None) -> int:
     app = _application(argv)
     apply_fonts(app, load_fonts())
     install_qt_translations(app)
     window = MainWindow(desk, Notifier())
     install_excepthook(window)
+    if started is not None:
+        _FirstPaint(window, started)
     window.show()
-    offer_draft(window)
+    if started is None:
+        offer_draft(window)
     window.intake_form.id_edit.setFocus()
     return app.exec()

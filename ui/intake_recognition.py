@@ -1,5 +1,7 @@
 """Who is at the window: the ID number read as it is typed, the person's history fetched, name+phone
 suggestions offered and confirmed. Certain on the ID number; a suggestion only counts once the clerk says so.
+The history of a complete ID number is read in a worker (ui/workers.py): shown when ready while the clerk
+keeps typing; an answer for a number since changed is dropped.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from app.recognition import RecognitionService
 from app.records import IdInfo, MatterSummary, PersonHistory
 from app.rules.idnumber import normalise_id_number, parse_id_number
 from ui.history_panel import HistoryPanel
+from ui.workers import Requests
 
 if TYPE_CHECKING:
     from ui.intake_form import IntakeForm
 
 ID_OK = "color: #1E6B34;"
 ID_BAD = "color: #C0392B;"
+GRACE_MS = 100  # a history read within this is shown at once (it takes ~10 ms on a million visits)
 
 
 def _tr(text: str) -> str:
@@ -39,6 +43,9 @@ class Recognition:
         self._history: PersonHistory | None = None
         self._rejected: set[int] = set()
         self.known_person_id: int | None = None  # a name+phone suggestion the clerk confirmed
+        self.requests = Requests(form)
+        self.requests.finished.connect(self._history_ready)
+        self.requests.failed.connect(lambda message: self._show_id_info(None, "✗ " + message))
         form.id_edit.textChanged.connect(self.on_id_changed)
         form.id_edit.editingFinished.connect(lambda: self.on_id_changed(form.id_edit.text(), finished=True))
         for edit in (form.name_edit, form.phone_edit):
@@ -56,6 +63,7 @@ class Recognition:
         return next((m for m in matters if m.matter_no == matter_no), None)
 
     def reset(self) -> None:
+        self.requests.cancel()
         self.known_person_id = None
         self._rejected.clear()
         self._show_id_info(None, "")
@@ -67,6 +75,7 @@ class Recognition:
         # 15 digits may be a legacy number, or an 18-digit one still being typed: read it only when done
         still_typing = len("".join(text.split())) == 15 and not finished
         number = normalise_id_number(text)
+        self.requests.cancel()  # whatever was asked for the number before, it is not this one
         if len(number) != 18 or still_typing:
             self._show_id_info(None, "")
             if self.known_person_id is None and self._history is not None:
@@ -79,7 +88,10 @@ class Recognition:
             self._show(None, first_visit=False)
             return
         self._show_id_info(info, "✓ " + info.document)
-        history = self._service.history_for_id(info.id_number)
+        service, id_number = self._service, info.id_number
+        self.requests.run(lambda: service.history_for_id(id_number), GRACE_MS)
+
+    def _history_ready(self, history: PersonHistory | None) -> None:
         self._show(history, first_visit=True)
         if history is not None and not self._form.name_edit.text().strip():
             self._form.name_edit.setText(history.name)
@@ -118,6 +130,7 @@ class Recognition:
 
     def confirm(self, person_id: int) -> None:
         """The clerk says the suggested person is the one at the window."""
+        self.requests.cancel()
         self.known_person_id = person_id
         self._show(self._service.history(person_id), first_visit=True)
 

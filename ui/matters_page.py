@@ -88,10 +88,11 @@ class MattersPage(QWidget):
     def _connect(self, notifier: Notifier) -> None:
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.returnPressed.connect(self.search_now)
-        self._timer.timeout.connect(self.search_now)
+        self._timer.timeout.connect(self._search_typed)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
+        self.model.failed.connect(self._show_failure)
         self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.detail.print_requested.connect(self.print_slip)
         self.detail.preview_requested.connect(self.preview_slip)
@@ -99,9 +100,18 @@ class MattersPage(QWidget):
 
     # --- search and selection ------------------------------------------------------------------------
     def search_now(self) -> None:
+        """Enter: search at once (an answer ready within the model's grace is shown before this returns)."""
         self._timer.stop()
-        if self.search_box.text().strip() != self.model.search_text:
+        if self.search_box.text().strip() != self.model.search_text or self.model.requests.busy:
             self.model.set_search(self.search_box.text())
+
+    def _search_typed(self) -> None:
+        """The clerk paused typing: search in the background; typing goes on, older answers are dropped."""
+        if self.search_box.text().strip() != self.model.search_text or self.model.requests.busy:
+            self.model.set_search(self.search_box.text(), wait_ms=0)
+
+    def _show_failure(self, message: str) -> None:
+        self.count_label.setText(message)
 
     def _after_reset(self) -> None:
         """The list was read again: the matter on the right stays, selected again if it is listed."""

@@ -8,8 +8,12 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.desk import Desk
+from app.records import VisitSummary
 from ui.notifier import Notifier
 from ui.visits_model import MATTER_NO_ROLE, VisitsTableModel
+from ui.workers import Requests
+
+GRACE_MS = 150  # today's visits read within this are shown at once
 
 
 class TodayPanel(QWidget):
@@ -25,6 +29,9 @@ class TodayPanel(QWidget):
         self._desk = desk
         self._clock = desk.clock
         self.model = VisitsTableModel(self)
+        self.requests = Requests(self)
+        self.requests.finished.connect(self._show)
+        self.requests.failed.connect(self._show_failure)
         self._build()
         self.table.activated.connect(self._activated)
         notifier.visits_changed.connect(self.refresh)
@@ -51,7 +58,15 @@ class TodayPanel(QWidget):
         return now.date() if isinstance(now, datetime) else now
 
     def refresh(self) -> None:
-        self.model.set_visits(self._desk.matters.visits_on(self.today))
+        """Read today's visits in a worker; they are shown when they arrive (at once if quick)."""
+        matters, today = self._desk.matters, self.today
+        self.requests.run(lambda: matters.visits_on(today), GRACE_MS)
+
+    def _show_failure(self, message: str) -> None:
+        self.title.setText(message)
+
+    def _show(self, visits: list[VisitSummary]) -> None:
+        self.model.set_visits(visits)
         self.title.setText(
             self.tr("今日来访 %1：%2 批，%3 人次")
             .replace("%1", f"{self.today:%Y-%m-%d}")

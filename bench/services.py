@@ -1,0 +1,176 @@
+"""Service benchmarks: recognition, search, register + slip, weekly tally (ms, medians of warm runs)."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from app.desk import Desk
+from app.records import PersonInput, VisitInput
+from app.rules.idnumber import check_character
+from app.search import SearchService
+from bench.timing import median_ms, row
+
+MATTER_PAGE_SQL = """
+SELECT m.id, m.matter_no, m.status, m.received_at, m.summary, m.notice_deadline,
+       (SELECT count(*) FROM visits v WHERE v.matter_id = m.id),
+       (SELECT max(visited_at) FROM visits v WHERE v.matter_id = m.id)
+FROM matters m WHERE m.id IN ({ids})"""
+
+
+def _raw(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def recognition(desk: Desk, path: str, runs: int) -> dict[str, Any]:
+    con = _raw(path)
+    id_number = con.execute(
+        "SELECT p.id_number FROM persons p JOIN visit_persons vp ON vp.person_id = p.id"
+        " WHERE p.id_number IS NOT NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    floor_sql = (
+        "SELECT v.id, v.visited_at, v.matter_id, v.summary FROM persons p"
+        " JOIN visit_persons vp ON vp.person_id = p.id JOIN visits v ON v.id = vp.visit_id"
+        " WHERE p.id_number = ? ORDER BY v.visited_at DESC"
+    )
+    ours = median_ms(lambda: desk.recognition.history_for_id(id_number), runs)
+    floor = median_ms(lambda: con.execute(floor_sql, (id_number,)).fetchall(), runs)
+    return row(ours, floor, 3.0)
+
+
+def search(desk: Desk, path: str, runs: int) -> dict[str, Any]:
+    con = _raw(path)
+    service = SearchService(desk.db)
+    name = con.execute(
+        "SELECT name FROM persons WHERE length(name) = 2 GROUP BY name ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    summary = con.execute("SELECT summary FROM matters ORDER BY id LIMIT 1 OFFSET 100").fetchone()[0]
+    phrase = summary[2:6]
+    name_sql = (
+        "SELECT m.id FROM persons p JOIN matter_persons mp ON mp.person_id = p.id"
+        " JOIN matters m ON m.id = mp.matter_id WHERE p.name = ? ORDER BY m.received_at DESC LIMIT 100"
+    )
+    words_sql = (  # the trigram index, its hits sorted by date: what a hand-written search would do
+        "SELECT id FROM matters WHERE id IN (SELECT rowid FROM search_matter_text"
+        " WHERE search_matter_text MATCH ?) ORDER BY received_at DESC LIMIT 100"
+    )
+    like_sql = (
+        "SELECT id FROM matters WHERE summary LIKE ? OR appeal LIKE ? ORDER BY received_at DESC LIMIT 100"
+    )
+
+    def floor(sql: str, *params: str) -> None:
+        ids = [r[0] for r in con.execute(sql, params)]
+        con.execute(MATTER_PAGE_SQL.format(ids=",".join(map(str, ids)) or "0")).fetchall()
+
+    out = {}
+    for key, text, sql, params in (
+        ("search_name_2", name, name_sql, (name,)),
+        ("search_phrase_4", phrase, words_sql, ('{summary appeal} : "' + phrase + '"',)),
+    ):
+        ours = median_ms(partial(service.search, text), runs)
+        best = median_ms(partial(floor, sql, *params), runs)
+        like = median_ms(partial(floor, like_sql, f"%{text}%", f"%{text}%"), max(runs // 2, 1))
+        out[key] = row(ours, best, 3.0, query=text, like=like, faster_than_like=round(like / ours, 1))
+        out[key]["pass"] = out[key]["pass"] and like / ours >= 50
+    return out
+
+
+def _visit(n: int) -> VisitInput:
+    first17 = f"110105198001{n % 28 + 1:02d}{n % 1000:03d}"
+    return VisitInput(
+        visited_at=datetime(2026, 11, 25, 9, 0) + timedelta(seconds=n),
+        channel="来访",
+        headcount=1,
+        persons=[
+            PersonInput(
+                name="测试人",
+                id_number=first17 + check_character(first17),
+                phone=f"139{n % 100_000_000:08d}",
+                representative=True,
+            )
+        ],
+        township="城关镇",
+        category="城乡建设",
+        summary="小区开发商逾期交房",
+        appeal="要求按合同交房并支付违约金。",
+        clerk="李娜",
+        materials=[],
+    )
+
+
+def register_and_slip(desk: Desk, path: str, runs: int, counter: list[int]) -> dict[str, Any]:
+    """On a COPY of the database (`desk` and `path` are the copy)."""
+    from reportlab.pdfgen import canvas
+
+    from app.documents.fonts import register_fonts
+
+    fonts = register_fonts()
+    out = Path(tempfile.mkdtemp(prefix="bench-slip-"))
+    con = sqlite3.connect(path)
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, at TEXT, matter TEXT,"
+        " person TEXT, summary TEXT, appeal TEXT)"
+    )
+
+    def ours() -> None:
+        counter[0] += 1
+        registered = desk.intake.register_visit(_visit(counter[0]))
+        desk.slips.write_slip(registered.matter_no, out=out / f"{counter[0]}.pdf")
+
+    def floor() -> None:
+        counter[0] += 1
+        with con:
+            con.execute(
+                "INSERT INTO bench_floor (at, matter, person, summary, appeal) VALUES (?,?,?,?,?)",
+                (datetime.now().isoformat(), str(counter[0]), "测试人", "小区开发商逾期交房", "要求交房"),
+            )
+        pdf = canvas.Canvas(str(out / f"floor-{counter[0]}.pdf"))
+        pdf.setFont(fonts[0], 16)
+        pdf.drawString(72, 760, "信访事项登记回执")
+        pdf.setFont(fonts[0], 11)
+        for i, line in enumerate(("信访人：测试人", "事项：小区开发商逾期交房", "查询码：ABCDEFGH")):
+            pdf.drawString(72, 720 - 20 * i, line)
+        pdf.showPage()
+        pdf.save()
+
+    return row(median_ms(ours, runs), median_ms(floor, runs), 2.0)
+
+
+def tally(desk: Desk, path: str, runs: int) -> dict[str, Any]:
+    con = _raw(path)
+    last = con.execute("SELECT max(visited_at) FROM visits").fetchone()[0]
+    day = date.fromisoformat(last[:10])
+    year, week, _ = day.isocalendar()
+    monday = date.fromisocalendar(year, week, 1)
+
+    def figures(first: date, last: date) -> None:
+        a, b = first.isoformat(), (last + timedelta(days=1)).isoformat()
+        con.execute(
+            "SELECT m.township_id, m.category_id, count(*), sum(v.headcount), sum(v.is_repeat)"
+            " FROM visits v JOIN matters m ON m.id = v.matter_id"
+            " WHERE v.visited_at >= ? AND v.visited_at < ? GROUP BY 1, 2",
+            (a, b),
+        ).fetchall()
+        con.execute(
+            "SELECT township_id, status, count(*) FROM matters WHERE received_at >= ? AND received_at < ?"
+            " GROUP BY 1, 2",
+            (a, b),
+        ).fetchall()
+
+    def floor() -> None:
+        for shift in (0, 7, 364):  # the week, 环比, 同比
+            first = monday - timedelta(days=shift)
+            figures(first, first + timedelta(days=6))
+        first = monday - timedelta(weeks=11)
+        con.execute(
+            "SELECT strftime('%Y-%W', visited_at), count(*) FROM visits WHERE visited_at >= ?"
+            " AND visited_at < ? GROUP BY 1",
+            (first.isoformat(), (monday + timedelta(days=7)).isoformat()),
+        ).fetchall()
+
+    iso = f"{year}-W{week:02d}"
+    return row(median_ms(lambda: desk.tally.week(iso), runs), median_ms(floor, runs), 2.0, week=iso)

@@ -1,0 +1,108 @@
+"""Window benchmarks: the matters list model, start-up to first paint, memory of the open window."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from app.desk import Desk
+from bench.services import MATTER_PAGE_SQL, _raw
+from bench.timing import median_ms, row
+
+JUMP_ROW = 500_000
+FLOOR_WINDOW = """
+import sys, time
+started = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("信访接待台"))
+window.resize(1280, 800)
+class First(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"startup_ms={(time.perf_counter() - started) * 1000:.1f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+            window.removeEventFilter(self)
+        return False
+first = First()
+window.installEventFilter(first)
+window.show()
+app.exec()
+"""
+
+
+def matters_list(desk: Desk, path: str, runs: int) -> dict[str, Any]:
+    from PySide6.QtCore import Qt
+
+    from ui.matters_model import DEADLINE_COLUMN, MattersTableModel
+
+    con = _raw(path)
+    total = con.execute("SELECT count(*) FROM matters").fetchone()[0]
+    target_row = min(JUMP_ROW, total // 2)
+
+    def ours() -> None:
+        model = MattersTableModel(desk.matters)
+        model.sort(DEADLINE_COLUMN, Qt.SortOrder.DescendingOrder)
+        model.requests.run(lambda: None)  # nothing: the sort's page was read within the grace
+        model.jump_to(target_row)
+        assert model.rowCount() > 0
+
+    def floor() -> None:
+        con.execute("SELECT count(*) FROM matters").fetchone()
+        page = "SELECT id FROM matters ORDER BY notice_deadline DESC, id DESC LIMIT 200 OFFSET ?"
+        ids = [r[0] for r in con.execute(page, (target_row,))]
+        con.execute(MATTER_PAGE_SQL.format(ids=",".join(map(str, ids)) or "0")).fetchall()
+
+    fetch = median_ms(lambda: desk.matters.page(target_row, 200, "notice_deadline"), runs)
+    return row(median_ms(ours, runs), median_ms(floor, runs), 2.0, row=target_row, fetch_more_ms=fetch)
+
+
+def _launch(args: list[str]) -> tuple[float, float, int]:
+    """(wall ms to exit, self-reported ms to first paint, peak RSS KB) of one window process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = (time.perf_counter() - started) * 1000
+    out = process.stdout.read() if process.stdout else ""
+    found = re.search(r"startup_ms=([\d.]+)", out)
+    if status != 0 or not found:
+        raise RuntimeError(f"window did not report its first paint: {args} → {out!r}")
+    return wall, float(found.group(1)), usage.ru_maxrss
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return round(values[len(values) // 2], 1)
+
+
+def startup_and_memory(path: str, empty: str, runs: int) -> dict[str, Any]:
+    ours_cmd = [sys.executable, "-m", "app", "--db", path, "--startup-timing"]
+    floor_file = Path(tempfile.mkdtemp(prefix="bench-window-")) / "bare_window.py"
+    floor_file.write_text(FLOOR_WINDOW, encoding="utf-8")
+    empty_cmd = [sys.executable, "-m", "app", "--db", empty, "--startup-timing"]
+    ours = [_launch(ours_cmd) for _ in range(runs)]
+    floor = [_launch([sys.executable, str(floor_file)]) for _ in range(runs)]
+    empty_runs = [_launch(empty_cmd) for _ in range(max(runs // 2, 1))]
+    startup = row(
+        _median([o[0] for o in ours]),
+        _median([f[0] for f in floor]),
+        1.5,
+        ours_first_paint_ms=_median([o[1] for o in ours]),
+        floor_first_paint_ms=_median([f[1] for f in floor]),
+    )
+    memory = row(
+        _median([o[2] / 1024 for o in ours]),
+        _median([e[2] / 1024 for e in empty_runs]),
+        1.3,
+        unit="MB peak RSS",
+    )
+    return {"startup": startup, "memory": memory}
