@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import __version__, cli_case, cli_ledger, cli_tally
+from app import __version__, cli_case, cli_ledger, cli_safekeeping, cli_tally
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_case.add_commands(commands)
     cli_ledger.add_commands(commands)
     cli_tally.add_commands(commands)
+    cli_safekeeping.add_commands(commands)
     return parser
 
 
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args.db, args.startup_timing)
+        if args.command in cli_safekeeping.COMMANDS:  # these must work on a damaged or newer database too
+            return cli_safekeeping.COMMANDS[args.command](args.db, args)
         desk = open_desk(args.db)
         try:
             return COMMANDS[args.command](desk, args)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from app.backup import startup_check
 from app.cases import CaseService
 from app.county import seed_if_empty
 from app.deadline_rules import DeadlineRuleService
 from app.deadline_views import DeadlineViewService
-from app.errors import DatabaseTooNewError
+from app.errors import DatabaseTooNewError, StorageError
 from app.exchange import ExchangeService
 from app.holidays import HolidayService
 from app.intake import IntakeService
@@ -89,6 +90,9 @@ def open_desk(target: str | None = None, clock: Callable[[], datetime] = datetim
     db = Storage.open_target(url)
     try:
         with translated():
+            problems = startup_check(db)
+            if problems:  # never migrate or write into a damaged file: the clerk restores a backup first
+                raise StorageError("数据库文件已损坏，请用“恢复备份”恢复：" + "；".join(problems[:3]))
             migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
         seed_if_empty(db)
         DeadlineRuleService(db).seed_if_empty()

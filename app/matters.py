@@ -28,6 +28,7 @@ from db.queries import (
     person_names_by_matter,
     visit_person_names,
     visits_between,
+    visits_select,
 )
 
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -75,6 +76,17 @@ class MatterService:
         start = datetime.combine(day, time.min)
         with self._db.reading() as session:
             return visit_summaries(session, visits_between(session, start, start + timedelta(days=1), limit))
+
+    def visits_by_ids(self, visit_ids: Sequence[int]) -> list[VisitSummary]:
+        """The visits behind a tally cell, oldest first."""
+        with self._db.reading() as session:
+            rows = session.execute(visits_select().where(Visit.id.in_(visit_ids))).all() if visit_ids else []
+            return sorted(visit_summaries(session, rows), key=lambda v: (v.visited_at, v.visit_id))
+
+    def summaries(self, matter_ids: Sequence[int]) -> list[MatterSummary]:
+        """The matters behind a tally cell, in the order given."""
+        with self._db.reading() as session:
+            return matter_summaries(session, matter_summary_rows(session, list(matter_ids)))
 
     def search(self, text: str, limit: int = 100) -> list[MatterSummary]:
         """Ranked: exact number, query code or ID first, then names and phones, then words of the appeal."""

@@ -119,7 +119,7 @@ def test_storage_failures_are_told_in_chinese_without_personal_data(tmp_path: Pa
         "--db", str(not_a_database), "intake", "--json", str(write_json(tmp_path / "a.json", [VISIT]))
     )
     assert result.returncode == 1
-    assert "不是有效的数据库文件" in result.stderr and "Traceback" not in result.stderr
+    assert "已损坏" in result.stderr and "恢复" in result.stderr and "Traceback" not in result.stderr
     assert WANG_JI_ID not in result.stderr
 
 

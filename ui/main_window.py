@@ -28,12 +28,14 @@ from app.supervision_records import BoardSummary
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
+from ui.import_wizard import ImportWizard
 from ui.intake_form import IntakeForm
 from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
 from ui.settings_dialog import SettingsDialog
+from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
 MESSAGE_MS = 8000
@@ -55,7 +57,9 @@ class MainWindow(QMainWindow):
         self.matters_page = MattersPage(desk, notifier)
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier)
+        self.tally_page = TallyPage(desk, notifier)
         self.calendar_dialog: CalendarDialog | None = None
+        self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None
         self._build_status_bar()
         self.board_page = BoardPage(desk, notifier)
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(splitter, self.tr("来访登记"))
         self.tabs.addTab(self.matters_page, self.tr("信访事项"))
         self.board_index = self.tabs.addTab(self.board_page, self.tr("督办"))
+        self.tabs.addTab(self.tally_page, self.tr("统计"))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +137,13 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self.import_action = QAction(self.tr("导入旧台账…"), self)
+        self.import_action.triggered.connect(self.open_import)
+        self.ledger_action = QAction(self.tr("导出台账…"), self)
+        self.ledger_action.triggered.connect(self.export_ledger)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.ledger_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.leaders_action)
@@ -176,6 +188,8 @@ class MainWindow(QMainWindow):
         self.my_tasks.matter_activated.connect(self.show_matter)
         self.board_page.matter_activated.connect(self.show_matter)
         self.board_page.summary_changed.connect(self.show_badge)
+        self.tally_page.matter_activated.connect(self.show_matter)
+        self.tally_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.board_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
     def _update_title(self) -> None:
@@ -238,6 +252,19 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         self.leaders_dialog = dialog
         dialog.open()
+
+    def open_import(self) -> None:
+        """The import wizard for an old ledger; rows that name no 登记人 get the clerk at the form."""
+        clerk = self.intake_form.clerk_combo.currentText().strip()
+        wizard = ImportWizard(self.desk, self.notifier, clerk, self)
+        wizard.finished.connect(wizard.deleteLater)
+        self.import_wizard = wizard
+        wizard.open()
+
+    def export_ledger(self) -> None:
+        """The 台账 of the period on the 统计 tab (pick the week or the dates there)."""
+        self.tabs.setCurrentWidget(self.tally_page)
+        self.tally_page.export_ledger()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.accept()  # the draft is already on disk: closing never loses the half-typed form
