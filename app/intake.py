@@ -81,8 +81,7 @@ class IntakeService:
     def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
         """The form's check without saving: the same rules as register_visit."""
         names = names or self._reference.names()
-        clerk = visit.clerk.strip()
-        unknown_clerk = [FieldError("clerk", f"接待人“{clerk}”不在接待人名单中，请在设置中添加")]
+        extra = _service_checks(visit, names)
         try:
             clean = validate_visit(
                 visit,
@@ -92,11 +91,9 @@ class IntakeService:
                 departments=names.departments,
             )
         except ValidationError as error:
-            raise ValidationError(
-                error.errors + (unknown_clerk if clerk and clerk not in names.clerks else [])
-            ) from None
-        if clerk not in names.clerks:
-            raise ValidationError(unknown_clerk)
+            raise ValidationError(error.errors + extra) from None
+        if extra:
+            raise ValidationError(extra)
         return clean
 
     def register_visit(self, visit: VisitInput) -> RegisteredVisit:
@@ -114,6 +111,20 @@ class IntakeService:
                 _indexed(i, len(visits), partial(registration.run, raw, clean))
                 for i, (raw, clean) in enumerate(zip(visits, cleaned, strict=True))
             ]
+
+
+def _service_checks(visit: VisitInput, names: ReferenceNames) -> list[FieldError]:
+    """What the rules cannot know: the configured clerks, and ids that must come from our own records."""
+    clerk = visit.clerk.strip()
+    errors = []
+    if clerk and clerk not in names.clerks:
+        errors.append(FieldError("clerk", f"接待人“{clerk}”不在接待人名单中，请在设置中添加"))
+    errors += [
+        FieldError(f"persons[{i}].known_person_id", "所确认的来访人编号无效，请重新查找")
+        for i, p in enumerate(visit.persons)
+        if p.known_person_id is not None and not 0 < p.known_person_id < 2**63
+    ]
+    return errors
 
 
 def _indexed(index: int, total: int, step: Callable[[], _T]) -> _T:

@@ -328,3 +328,9 @@ def test_group_follows_headcount(headcount: int, registered: int) -> None:
         assert "headcount" in errors_of(v)
     else:
         assert check(v).is_group == (headcount >= 5)
+
+
+def test_text_direction_overrides_and_lone_surrogates_are_refused() -> None:
+    """U+202E would make a summary read differently on screen from what is stored."""
+    assert "summary" in errors_of(visit(summary="退款\u202e元0005"))
+    assert "appeal" in errors_of(visit(appeal="楼道漏水\ud800"))

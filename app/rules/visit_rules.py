@@ -108,11 +108,15 @@ class _Errors:
         return text
 
 
+# Text-direction overrides disguise what a record says on screen; a lone surrogate cannot be stored at all.
+_HIDDEN = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _has_control(text: str, *, allow_newlines: bool) -> bool:
     for ch in text:
         if allow_newlines and ch in _LINE_BREAKS:
             continue
-        if ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc":
+        if ch in _LINE_BREAKS or ch in _HIDDEN or unicodedata.category(ch) in ("Cc", "Cs"):
             return True
     return False
 
