@@ -23,6 +23,7 @@ from app.errors import FieldError, NotFoundError, ValidationError
 from app.rules.vocabulary import OPEN_STATUSES
 from app.signing import signing_clerk
 from app.supervision_query import (
+    attention_counts,
     candidates,
     departments_of,
     last_repeat_visits,
@@ -30,13 +31,15 @@ from app.supervision_query import (
     manual_levels,
     silent_departments,
 )
-from app.supervision_records import BoardFilter, BoardRow, BoardSummary, SupervisionRecord
+from app.supervision_records import BoardFilter, BoardRow, BoardSlice, BoardSummary, SupervisionRecord
 from app.supervision_rules import LEVELS, NONE, RANK, Facts, Policy, level_of, state_of
 from app.workdays import WorkCalendar
 from db.engine import Database
 from db.models import Clerk, Matter, MatterEvent, Supervision
 
 EVENT_KIND = "督办"
+BOARD_LIMIT = 500  # rows the board and 我的待办 read at most: the worst first; the count says how many more
+LEVEL_OF_RANK = {n: level for level, n in RANK.items()}
 MAX_REASON = 200
 
 
@@ -70,40 +73,63 @@ class SupervisionService:
 
     # -- the board --
 
-    def board(self, wanted: BoardFilter | None = None) -> list[BoardRow]:
+    def board(self, wanted: BoardFilter | None = None, limit: int | None = BOARD_LIMIT) -> list[BoardRow]:
+        """The board's rows, worst first in the filter's order: at most ``limit`` (None: all)."""
+        return self.board_slice(wanted, limit).rows
+
+    def board_slice(self, wanted: BoardFilter | None = None, limit: int | None = BOARD_LIMIT) -> BoardSlice:
+        """The first ``limit`` rows in the board's order, with how many the filter lets through (counted
+        in SQL, as are the levels the order needs: only the rows returned are judged in Python)."""
         wanted = wanted or BoardFilter()
         today = self._clock().date()
         calendar = self._calendar()  # before the session: building it may read the database itself
         with self._db.reading() as session:
-            judged = self._judge(session, wanted, today)
+            found = candidates(session, wanted, today, self._policy, limit)
+            judged = self._judge(session, found, wanted, today)
             rows = self._rows(session, judged, today, calendar)
-        return sort_board(rows, wanted)
+        total, overdue = (found[0].total, found[0].overdue) if found else (0, 0)
+        return BoardSlice(sort_board(rows, wanted), total, overdue)
 
     def summary(self) -> BoardSummary:
-        """Counts for the badge: overdue, near due, by level, by department, by first clerk.
-        The board's own judgement, without building and sorting its rows (it is refreshed often)."""
+        """Counts for the badge: overdue, near due, by level, by department, by first clerk; counted in
+        SQL by the same rules as the board (no row is judged in Python)."""
         today = self._clock().date()
         with self._db.reading() as session:
-            judged = self._judge(session, BoardFilter(attention_only=True), today)
-            departments = departments_of(session, [j.row.matter_id for j in judged])
+            found = attention_counts(session, today, self._policy)
+        attention = overdue = near_due = 0
+        by_level: Counter[str] = Counter()
+        by_department: Counter[str] = Counter()
+        by_clerk: Counter[str] = Counter()
+        for kind, name, rank, is_overdue, is_near, n in found:
+            if kind == "d":
+                by_department[name] += n
+                continue
+            attention += n
+            overdue += n if is_overdue else 0
+            near_due += n if is_near else 0
+            by_level[LEVEL_OF_RANK[rank]] += n
+            by_clerk[name] += n
         return BoardSummary(
-            attention=len(judged),
-            overdue=sum(j.state == "超期" for j in judged),
-            near_due=sum(j.state == "临期" for j in judged),
-            by_level=_counts(j.level for j in judged if j.level),
-            by_department=_counts(d for j in judged for d in departments.get(j.row.matter_id, [])),
-            by_clerk=_counts(j.row.first_clerk for j in judged),
+            attention=attention,
+            overdue=overdue,
+            near_due=near_due,
+            by_level=_counts(by_level),
+            by_department=_counts(by_department),
+            by_clerk=_counts(by_clerk),
         )
 
-    def mine(self, clerk: str) -> list[BoardRow]:
+    def mine(self, clerk: str, limit: int | None = BOARD_LIMIT) -> list[BoardRow]:
         """The clerk's start screen: their own matters (as first clerk) that need attention, worst first."""
-        return self.board(BoardFilter(clerk=clerk.strip(), attention_only=True))
+        return self.mine_slice(clerk, limit).rows
 
-    def _judge(self, session: Session, wanted: BoardFilter, today: date) -> list[_Judged]:
-        judged = [
-            _Judged(row, state_of(Facts(row.start, row.due), today, self._policy))
-            for row in candidates(session, wanted, today, self._policy)
-        ]
+    def mine_slice(self, clerk: str, limit: int | None = BOARD_LIMIT) -> BoardSlice:
+        return self.board_slice(BoardFilter(clerk=clerk.strip(), attention_only=True), limit)
+
+    def _judge(
+        self, session: Session, found: list[Row[*tuple[Any, ...]]], wanted: BoardFilter, today: date
+    ) -> list[_Judged]:
+        """The rules' state, level and reasons for the rows found (a bounded set)."""
+        judged = [_Judged(row, state_of(Facts(row.start, row.due), today, self._policy)) for row in found]
         if wanted.states is not None:
             judged = [j for j in judged if j.state in wanted.states]
         overdue = [j.row.matter_id for j in judged if j.state == "超期"]
@@ -236,8 +262,9 @@ def _board_row(
     )
 
 
-def _counts(values: Any) -> dict[str, int]:
-    return dict(Counter(values).most_common())
+def _counts(values: Counter[str]) -> dict[str, int]:
+    """Most first; ties by name, so the breakdown does not depend on the order rows were read in."""
+    return dict(sorted(values.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _validate_raise(level: str, reason: str) -> str:

@@ -8,13 +8,31 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, false, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Float,
+    Row,
+    Select,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.deadline_book import WINDOWS
 from app.rules.vocabulary import OPEN_STATUSES
 from app.supervision_records import BoardFilter
-from app.supervision_rules import ManualLevel, Policy, SilentDepartment
+from app.supervision_rules import RANK, ManualLevel, Policy, SilentDepartment
 from db.models import (
     Assignment,
     Clerk,
@@ -34,11 +52,16 @@ IN_CHARGE = "包案"
 
 
 def candidates(
-    session: Session, wanted: BoardFilter, today: date, policy: Policy
+    session: Session, wanted: BoardFilter, today: date, policy: Policy, limit: int | None = None
 ) -> list[Row[*tuple[Any, ...]]]:
-    """One row per open matter the filter lets through, with its next deadline (or none)."""
+    """The open matters the filter lets through, worst first in the board's order, at most ``limit``; each
+    with its next deadline (or none), its 督办 rank (0–3, exact, in SQL) and, on every row, ``total`` (how
+    many the filter lets through) and ``overdue`` (how many of them are overdue)."""
     nd = _next_deadlines()
     first_clerk, department = aliased(Clerk), aliased(Department)
+    dialect = session.get_bind().dialect.name
+    states = _state_conditions(nd.c, today, policy, dialect)
+    rank = _rank(nd.c, today, policy, dialect, states)
     query = (
         select(
             Matter.id.label("matter_id"),
@@ -52,14 +75,88 @@ def candidates(
             func.coalesce(department.name, "").label("department"),
             nd.c.start,
             nd.c.due,
+            rank.label("rank"),
+            func.count().over().label("total"),
+            func.coalesce(func.sum(case((states["超期"], 1), else_=0)).over(), 0).label("overdue"),
         )
         .join(first_clerk, first_clerk.id == Matter.first_clerk_id)
         .outerjoin(nd, nd.c.matter_id == Matter.id)
         .outerjoin(department, department.id == nd.c.department_id)
         .where(Matter.status.in_(OPEN_STATUSES))
     )
-    query = _filtered(query, wanted, first_clerk, nd.c, today, policy, session.get_bind().dialect.name)
+    query = _filtered(query, wanted, first_clerk, rank, states)
+    query = query.order_by(*_order(wanted, nd.c, rank))
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.execute(query))
+
+
+def attention_counts(session: Session, today: date, policy: Policy) -> list[Row[*tuple[Any, ...]]]:
+    """The badge's figures in one statement over the matters that need attention (rank > 0): rows
+    ("c", first clerk, rank, overdue, near, count) grouped by clerk, level and state, and
+    ("d", department, 0, 0, 0, count) — a matter counts once per department involved or assigned."""
+    nd = _next_deadlines()
+    dialect = session.get_bind().dialect.name
+    states = _state_conditions(nd.c, today, policy, dialect)
+    rank = _rank(nd.c, today, policy, dialect, states)
+    attention = (
+        select(
+            Matter.id.label("matter_id"),
+            Clerk.name.label("clerk"),
+            rank.label("rank"),
+            case((states["超期"], 1), else_=0).label("overdue"),
+            case((states["临期"], 1), else_=0).label("near"),
+        )
+        .join(Clerk, Clerk.id == Matter.first_clerk_id)
+        .outerjoin(nd, nd.c.matter_id == Matter.id)
+        .where(Matter.status.in_(OPEN_STATUSES), rank > 0)
+        .cte("attention")
+    )
+    pairs = union(
+        select(MatterDepartment.matter_id, MatterDepartment.department_id).where(
+            MatterDepartment.matter_id.in_(select(attention.c.matter_id))
+        ),
+        select(Assignment.matter_id, Assignment.department_id).where(
+            Assignment.matter_id.in_(select(attention.c.matter_id))
+        ),
+    ).subquery()
+    by_clerk = select(
+        literal("c").label("kind"),
+        attention.c.clerk.label("name"),
+        attention.c.rank,
+        attention.c.overdue,
+        attention.c.near,
+        func.count().label("n"),
+    ).group_by(attention.c.clerk, attention.c.rank, attention.c.overdue, attention.c.near)
+    by_department = (
+        select(
+            literal("d").label("kind"),
+            Department.name.label("name"),
+            literal(0).label("rank"),
+            literal(0).label("overdue"),
+            literal(0).label("near"),
+            func.count().label("n"),
+        )
+        .select_from(pairs)
+        .join(Department, Department.id == pairs.c.department_id)
+        .group_by(Department.name)
+    )
+    return list(session.execute(union_all(by_clerk, by_department)))
+
+
+def _order(wanted: BoardFilter, nd: Any, rank: Any) -> list[Any]:
+    """sort_board's order in SQL (it sorts the page again in Python): by level, 红牌 first, then the
+    earliest due (none last), then the oldest; or by due date, rows without a running deadline last and
+    oldest first either way. ``descending`` reverses the whole key, as sorted(reverse=True) does."""
+    no_due = case((nd.due.is_(None), 1), else_=0)
+    if wanted.sort == "level":
+        if wanted.descending:
+            return [rank.asc(), no_due.desc(), nd.due.desc(), Matter.received_at.desc(), Matter.id]
+        return [rank.desc(), no_due.asc(), nd.due.asc(), Matter.received_at.asc(), Matter.id]
+    undated_received = case((nd.due.is_(None), Matter.received_at), else_=literal_column("NULL"))
+    if wanted.descending:
+        return [no_due.asc(), nd.due.desc(), undated_received.asc(), Matter.received_at.desc(), Matter.id]
+    return [no_due.asc(), nd.due.asc(), undated_received.asc(), Matter.received_at.asc(), Matter.id]
 
 
 def _next_deadlines() -> Any:
@@ -88,10 +185,8 @@ def _filtered(
     query: Select[*tuple[Any, ...]],
     wanted: BoardFilter,
     clerk: Any,
-    nd: Any,
-    today: date,
-    policy: Policy,
-    dialect: str,
+    rank: Any,
+    states: dict[str, ColumnElement[bool]],
 ) -> Select[*tuple[Any, ...]]:
     if wanted.clerk is not None:
         query = query.where(clerk.name == wanted.clerk)
@@ -99,33 +194,76 @@ def _filtered(
         query = query.where(Matter.id.in_(_matters_of_department(wanted.department)))
     if wanted.leader is not None:
         query = query.where(Matter.id.in_(_matters_of_leader(wanted.leader)))
-    states = _state_conditions(nd, today, policy, dialect)
     if wanted.states is not None:
         query = query.where(or_(false(), *(states[s] for s in wanted.states)))
+    if wanted.levels is not None:
+        query = query.where(rank.in_(sorted({RANK.get(level, -1) for level in wanted.levels})))
     if wanted.attention_only:
-        supervised = select(Supervision.matter_id).where(Supervision.resolved_at.is_(None))
-        query = query.where(or_(states["超期"], states["临期"], Matter.id.in_(supervised)))
+        query = query.where(rank > 0)  # overdue or near due (a level by rule), or a 督办 by hand
     return query
 
 
-def _state_conditions(nd: Any, today: date, policy: Policy, dialect: str) -> dict[str, ColumnElement[bool]]:
-    """Per state, a condition every matter in that state meets (exact where the backend can count days;
-    the rules in Python have the last word)."""
-    running = nd.due.is_not(None)
-    near = or_(nd.due <= today + timedelta(days=policy.near_days), nd.due <= nd.start)
+def _days(first: Any, last: Any, dialect: str) -> ColumnElement[Any]:
+    """Calendar days from ``first`` to ``last`` (dates), as a number."""
     if dialect == "sqlite":
-        used, period = (
-            func.julianday(today) - func.julianday(nd.start),
-            func.julianday(nd.due) - func.julianday(nd.start),
-        )
-        near = or_(near, used >= policy.near_share * period)
-    else:
-        near = or_(near, running)  # no portable day arithmetic: let Python decide
-    return {
-        "超期": and_(running, nd.due < today),
-        "临期": and_(running, nd.due >= today, near),
-        "正常": or_(nd.due.is_(None), nd.due >= today),
-    }
+        return func.julianday(last) - func.julianday(first)
+    return cast(last, Date) - cast(first, Date)  # PostgreSQL: date - date is an integer
+
+
+def _state_conditions(nd: Any, today: date, policy: Policy, dialect: str) -> dict[str, ColumnElement[bool]]:
+    """Per state, exactly the matters app.deadlines.deadline_state puts in it (the share is divided in
+    floating point, as Python divides it)."""
+    running = nd.due.is_not(None)
+    used, period = _days(nd.start, literal(today, Date), dialect), _days(nd.start, nd.due, dialect)
+    share = case((nd.due > nd.start, cast(used, Float) / cast(period, Float)), else_=1.0)
+    near = or_(nd.due <= today + timedelta(days=policy.near_days), share >= policy.near_share)
+    overdue = and_(running, nd.due < today)
+    near_due = and_(running, nd.due >= today, near)
+    return {"超期": overdue, "临期": near_due, "正常": and_(~overdue, ~near_due)}
+
+
+def _rank(
+    nd: Any, today: date, policy: Policy, dialect: str, states: dict[str, ColumnElement[bool]]
+) -> ColumnElement[int]:
+    """The 督办 level as RANK (0 none, 1 普通, 2 黄牌, 3 红牌), as supervision_rules.level_of decides it:
+    near due 普通; overdue 黄牌, or 红牌 when overdue by more than red_after_days, visited again after the
+    due date, or with a department silent past its own deadline; a higher level raised by hand wins."""
+    red = or_(
+        nd.due < today - timedelta(days=policy.red_after_days),
+        exists().where(
+            Visit.matter_id == Matter.id, Visit.is_repeat, _date_of(Visit.visited_at, dialect) > nd.due
+        ),
+        _silent_exists(today),
+    )
+    by_rule = case((states["超期"], case((red, 3), else_=2)), (states["临期"], 1), else_=0)
+    level_rank = case(*((Supervision.level == level, n) for level, n in RANK.items() if n), else_=0)
+    by_hand = func.coalesce(
+        select(func.max(level_rank))
+        .where(Supervision.matter_id == Matter.id, Supervision.resolved_at.is_(None))
+        .scalar_subquery(),
+        0,
+    )
+    return case((by_hand > by_rule, by_hand), else_=by_rule)
+
+
+def _date_of(column: Any, dialect: str) -> ColumnElement[Any]:
+    return func.date(column) if dialect == "sqlite" else cast(column, Date)
+
+
+def _silent_exists(today: date) -> ColumnElement[bool]:
+    """The matter has an assignment past its running deadline, without feedback and not returned
+    (silent_departments' condition)."""
+    own = aliased(Deadline)
+    effective = func.coalesce(own.override_due, own.due)
+    return exists().where(
+        Assignment.matter_id == Matter.id,
+        own.id == Assignment.deadline_id,
+        Assignment.feedback_at.is_(None),
+        Assignment.returned_at.is_(None),
+        own.met_at.is_(None),
+        own.cancelled.is_(False),
+        effective < today,
+    )
 
 
 def _matters_of_department(name: str) -> Any:

@@ -48,6 +48,15 @@ class BoardRow:
 
 
 @dataclass(frozen=True)
+class BoardSlice:
+    """The first rows of the board in its order, and how many the filter lets through."""
+
+    rows: list[BoardRow]
+    total: int  # counted in SQL: may be more than len(rows)
+    overdue: int  # of the total, how many are overdue
+
+
+@dataclass(frozen=True)
 class BoardSummary:
     """The always-visible badge and its breakdown, counted over the open matters that need attention
     (overdue, near due, or under a 督办 raised by hand)."""

@@ -16,7 +16,7 @@ from app.desk import Desk, open_desk
 from app.records import MatterDetail
 from app.rules.idnumber import parse_id_number
 from app.rules.vocabulary import GROUP_MIN, MAX_REPRESENTATIVES
-from db.models import Person, Visit
+from db.models import Deadline, Matter, MatterEvent, Person, Visit
 from tests.conftest import NOW, FixedClock
 
 TODAY = NOW.date()
@@ -38,6 +38,16 @@ def _snapshot(desk: Desk) -> list[tuple[str, datetime, str, int, datetime]]:
     """Matter numbers, dates, names and visit counts in issue order: what must repeat for a seed."""
     rows = desk.matters.page(0, 10_000, sort="matter_no", descending=False)
     return [(m.matter_no, m.received_at, m.persons, m.visit_count, m.last_visit_at) for m in rows]
+
+
+def _story(desk: Desk) -> list[tuple[object, ...]]:
+    """Each matter's status and its dated case steps: what the workflow made of it."""
+    with desk.db.reading() as session:
+        matters = session.execute(select(Matter.matter_no, Matter.status, Matter.closed_at, Matter.outcomes))
+        events = session.execute(
+            select(MatterEvent.matter_id, MatterEvent.kind, MatterEvent.at, MatterEvent.note)
+        )
+        return [tuple(r) for r in matters] + [tuple(r) for r in events]
 
 
 def _details(desk: Desk) -> list[MatterDetail]:
@@ -74,6 +84,7 @@ def test_the_same_seed_gives_the_same_data_on_another_database(
     try:
         generate_demo(other, VISITS, seed=7, today=TODAY)
         assert _snapshot(other) == _snapshot(desk)
+        assert _story(other) == _story(desk)
     finally:
         other.close()
 
@@ -180,3 +191,39 @@ def test_a_clock_today_is_the_default(tmp_path: Path, template_db: Path) -> None
         assert last.date() < date.today()
     finally:
         desk.close()
+
+
+def test_matters_are_followed_through_the_workflow(demo: tuple[Desk, DemoReport]) -> None:
+    desk, report = demo
+    with desk.db.reading() as session:
+        matters = session.execute(
+            select(
+                Matter.id,
+                Matter.matter_no,
+                Matter.status,
+                Matter.received_at,
+                Matter.closed_at,
+                Matter.outcomes,
+            )
+        ).all()
+        duties = session.execute(
+            select(Deadline.matter_id).where(
+                Deadline.met_at.is_(None),
+                Deadline.cancelled.is_(False),
+                Deadline.rule_key.not_in(("review_request", "rereview_request", "misroute_objection")),
+            )
+        ).all()
+    statuses = Counter(m.status for m in matters)
+    assert statuses["办结"] > 0.7 * report.matters
+    assert len(statuses) >= 4  # closed, refused and some still open
+    old = [m for m in matters if (NOW - m.received_at).days > 120]
+    assert sum(m.status in ("办结", "不予受理") for m in old) > 0.95 * len(old)
+    for m in matters:
+        if m.status == "办结":
+            assert m.closed_at is not None and m.outcomes and m.closed_at > m.received_at
+    running = {row.matter_id for row in duties}
+    waiting = ("办结", "不予受理", "已答复", "复查意见", "复查申请")  # the visitor's turn, or over
+    assert [m.matter_no for m in matters if m.status not in waiting and m.id not in running] == []
+    for status in statuses:
+        number = next(m.matter_no for m in matters if m.status == status)
+        assert desk.cases.case_file(number).status == status

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
-from app.supervision_records import BoardRow, BoardSummary, SupervisionRecord
+from app.supervision_records import BoardRow, BoardSlice, BoardSummary, SupervisionRecord
 from ui import board_parts as parts
 from ui import printing, questions
 from ui.board_model import COLUMN, BoardTableModel
 from ui.notifier import Notifier
+from ui.workers import Requests
 
 REFRESH_MS = 3 * 60 * 1000  # deadlines pass with time: look again every three minutes
+GRACE_MS = 400  # a refresh answered within this is shown at once; a slower one arrives when ready
 DUBAN = "督办单"
 COLUMN_WIDTHS = (140, 190, 56, 124, 124, 96, 76, 64, 220, 56)  # 包案领导, the last, stretches
 SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -41,15 +43,28 @@ class BoardPage(QWidget):
     message = Signal(str)  # for the status bar
 
     def __init__(
-        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS
+        self,
+        desk: Desk,
+        notifier: Notifier,
+        parent: QWidget | None = None,
+        refresh_ms: int = REFRESH_MS,
+        wait_ms: int = GRACE_MS,
     ) -> None:
+        """``wait_ms``: the grace of the first refresh (the window gives none, and settles it later)."""
         super().__init__(parent)
         self._desk, self._notifier = desk, notifier
         self.clerk = desk.settings.get().clerk_name  # who signs a 督办; the window keeps it current
         self.summary: BoardSummary | None = None
+        self.shown_total: int | None = None  # how many rows the filter lets through (the table: the first)
         self.raise_dialog: parts.RaiseDialog | None = None
         self._stale = True
         self.model = BoardTableModel(self)
+        self.summary_requests = Requests(self)
+        self.summary_requests.finished.connect(self._summary_arrived)
+        self.summary_requests.failed.connect(lambda text: self._say(text, error=True))
+        self.row_requests = Requests(self)
+        self.row_requests.finished.connect(self._rows_arrived)
+        self.row_requests.failed.connect(lambda text: self._say(text, error=True))
         self._build()
         self._connect()
         self.timer = QTimer(self)
@@ -58,7 +73,7 @@ class BoardPage(QWidget):
         self.timer.start()
         notifier.matters_changed.connect(self.refresh)
         notifier.visits_changed.connect(self.refresh)  # a repeat visit may raise a level
-        self.refresh()
+        self.refresh(wait_ms)
 
     # --- layout --------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -66,6 +81,7 @@ class BoardPage(QWidget):
         leaders = [leader.name for leader in self._desk.cases.leaders()]
         self.filters = parts.BoardFilters(names.departments, names.clerks, leaders, self)
         self.summary_label = QLabel(self)
+        self.count_label = QLabel(self)  # 显示前 N 件，共 M 件
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.table = self._build_table()
@@ -88,6 +104,7 @@ class BoardPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.summary_label)
         layout.addWidget(self._build_actions())
+        layout.addWidget(self.count_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message_label)
 
@@ -129,7 +146,7 @@ class BoardPage(QWidget):
         return bar
 
     def _connect(self) -> None:
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(lambda: self.refresh())
         self.department_counts.chosen.connect(self.filters.department_combo.setCurrentText)
         self.clerk_counts.chosen.connect(self.filters.clerk_combo.setCurrentText)
         self.table.activated.connect(self._activated)
@@ -138,28 +155,46 @@ class BoardPage(QWidget):
         self.raise_action.triggered.connect(self.raise_selected)
         self.resolve_action.triggered.connect(self.resolve_selected)
         self.print_action.triggered.connect(self.print_selected)
-        self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.triggered.connect(lambda: self.refresh())
 
     # --- refreshing ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """The counts always (the badge); the table only while it can be seen."""
-        self.summary = self._desk.supervision.summary()
-        self._show_summary(self.summary)
-        self.summary_changed.emit(self.summary)
+    def refresh(self, wait_ms: int = GRACE_MS) -> None:
+        """The counts always (the badge); the table only while it can be seen. Both are read in a worker:
+        an answer within ``wait_ms`` is shown at once, a slower one when it comes."""
+        service = self._desk.supervision
         if self.isVisible():
-            self._reload_rows()
+            wanted = self.filters.value()
+            self.row_requests.run(lambda: service.board_slice(wanted), wait_ms)
         else:
             self._stale = True
+        self.summary_requests.run(service.summary, wait_ms)
+
+    def settle(self, wait_ms: int) -> None:
+        """Show the answers that come within ``wait_ms`` (the window's start-up grace)."""
+        self.summary_requests.settle(wait_ms)
+        self.row_requests.settle(0)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         if self._stale:
             self._reload_rows()
         super().showEvent(event)
 
-    def _reload_rows(self) -> None:
-        keep = self.selected_row()
-        self.model.set_rows(self._desk.supervision.board(self.filters.value()))
+    def _reload_rows(self, wait_ms: int = GRACE_MS) -> None:
+        service, wanted = self._desk.supervision, self.filters.value()
         self._stale = False
+        self.row_requests.run(lambda: service.board_slice(wanted), wait_ms)
+
+    def _summary_arrived(self, summary: BoardSummary) -> None:
+        self.summary = summary
+        self._show_summary(summary)
+        self.summary_changed.emit(summary)
+
+    def _rows_arrived(self, found: BoardSlice) -> None:
+        keep = self.selected_row()
+        self.model.set_rows(found.rows)
+        self.shown_total = found.total
+        text = self.tr("显示前 %1 件，共 %2 件") if len(found.rows) < found.total else self.tr("共 %2 件")
+        self.count_label.setText(text.replace("%1", str(len(found.rows))).replace("%2", str(found.total)))
         if keep is not None:
             self.select_matter(keep.matter_no)
         self._update_actions()

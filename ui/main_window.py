@@ -7,6 +7,8 @@ It composes the pages and their menus; each page does its own work through the s
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -39,6 +41,7 @@ from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
 MESSAGE_MS = 8000
+START_GRACE_MS = 250  # at start-up, the supervision figures wait at most this long before the first paint
 RED, AMBER, GREEN = "#C62828", "#FFB300", "#2E7D32"
 BANNER_STYLE = "QFrame#holiday_banner { background: #FFF3CD; border: 1px solid #FFB300; }"
 
@@ -56,18 +59,19 @@ class MainWindow(QMainWindow):
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
         self.matters_page = MattersPage(desk, notifier)
         self.today_panel = TodayPanel(desk, notifier)
-        self.my_tasks = MyTasksPanel(desk, notifier)
+        self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
         self.tally_page = TallyPage(desk, notifier)
         self.calendar_dialog: CalendarDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None
         self._build_status_bar()
-        self.board_page = BoardPage(desk, notifier)
+        self.board_page = BoardPage(desk, notifier, wait_ms=0)
         self._build_tabs()
         self._build_dock()
         self._build_menus()
         self._connect()
         self._update_title()
+        self._settle_supervision()
         self.show_badge(self.board_page.summary)
         self.resize(1500, 940)
 
@@ -202,6 +206,13 @@ class MainWindow(QMainWindow):
         self.clerk_label.setText(self.tr("接待人：%1").replace("%1", name or self.tr("（未设置）")))
         self.board_page.clerk = name.strip()
         self.my_tasks.set_clerk(name)
+
+    def _settle_supervision(self) -> None:
+        """The badge and 我的待办 are read in workers, started above; what comes within a short grace is
+        shown with the window's first paint, a slower answer (a large database) arrives afterwards."""
+        ends = time.monotonic() + START_GRACE_MS / 1000
+        self.board_page.settle(START_GRACE_MS)
+        self.my_tasks.settle(max(0, round((ends - time.monotonic()) * 1000)))
 
     def show_badge(self, summary: BoardSummary | None) -> None:
         """督办 (N) on the tab and the badge: red when anything is overdue, amber when only near due."""

@@ -88,6 +88,7 @@ class Requests(QObject):
         self._relay = _the_relay()
         self._latest = 0
         self._pending = 0
+        self._newest: _Outcome | None = None
 
     @property
     def latest(self) -> int:
@@ -104,6 +105,7 @@ class Requests(QObject):
         """
         self._latest += 1
         outcome = _Outcome(self._latest, self)
+        self._newest = outcome
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -111,6 +113,17 @@ class Requests(QObject):
         if wait_ms > 0 and outcome.ready.wait(wait_ms / 1000):
             self._deliver(outcome)
         return outcome.request_id
+
+    def settle(self, wait_ms: int) -> bool:
+        """Wait up to ``wait_ms`` for the newest request and deliver its answer now if it came (the rest
+        arrive as usual); True when nothing is left pending."""
+        outcome = self._newest
+        if outcome is None or outcome.delivered:
+            return True
+        if outcome.ready.wait(max(wait_ms, 0) / 1000):
+            self._deliver(outcome)
+            return True
+        return False
 
     def cancel(self) -> None:
         """Forget every request made so far: their answers, when they come, are dropped."""

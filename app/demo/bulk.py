@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.demo.bulk_fates import write_fate
 from app.demo.bulk_rows import BatchRows, ReferenceIds
+from app.demo.fates import Fate
 from app.intake import QUERY_ALPHABET, QUERY_LENGTH, format_matter_no
 from app.records import RegisteredVisit, VisitInput
 from app.rules.visit_rules import CleanVisit, validate_visit
@@ -28,7 +30,7 @@ from app.settings import SettingsService
 from db import search_index
 from db.counters import next_value
 from db.engine import Database
-from db.models import Counter, Matter, MatterPerson, Person
+from db.models import Counter, Deadline, Matter, MatterPerson, Person
 
 KEEP_MATTERS = 60_000  # matters a repeat may name, newest first: the generator's pool is far smaller
 
@@ -44,6 +46,7 @@ class KnownMatter:
     persons: frozenset[int]
     notice_deadline: date
     status: str = "登记"
+    ends_at: datetime | None = None  # when this run's fate closes it
 
 
 class BulkRegistrar:
@@ -57,16 +60,23 @@ class BulkRegistrar:
         self._used_codes: set[str] | None = None
         self._person_ids: dict[str, int] = {}  # ID number → person id
         self._matters: dict[str, KnownMatter] = {}
+        self._notice_row: dict[str, object] = {}
 
-    def register_many(self, visits: list[VisitInput]) -> list[RegisteredVisit]:
+    def register_many(
+        self, visits: list[VisitInput], fates: list[Fate | None] | None = None
+    ) -> list[RegisteredVisit]:
+        """The visits, and for each new matter its fate (the case steps), written in the same batch."""
         cleaned = [self._validate(v) for v in visits]
+        planned = fates if fates is not None else [None] * len(visits)
         with self._db.writing() as session:
             if self._used_codes is None:
                 self._load(session)
             with search_index.bulk_indexing(session) as index:
                 rows = BatchRows.starting_at(session, self._refs)
                 numbers = self._numbers(session, sum(not c.matter_no for c in cleaned))
-                registered = [self._one(session, rows, c, numbers) for c in cleaned]
+                registered = [
+                    self._one(session, rows, c, numbers, f) for c, f in zip(cleaned, planned, strict=True)
+                ]
                 rows.write(session)
                 rows.to_index(index)
         self._forget_old()
@@ -108,16 +118,18 @@ class BulkRegistrar:
         return list(range(first + count - 1, first - 1, -1))  # popped from the end: ascending
 
     def _one(
-        self, session: Session, rows: BatchRows, clean: CleanVisit, numbers: list[int]
+        self, session: Session, rows: BatchRows, clean: CleanVisit, numbers: list[int], fate: Fate | None
     ) -> RegisteredVisit:
         persons = [rows.person(p, self._person_ids) for p in clean.persons]
         if clean.matter_no:
-            matter, repeat = self._earlier(session, clean.matter_no, persons), True
+            matter, repeat = self._earlier(session, clean, persons), True
         else:
-            matter, repeat = self._new_matter(rows, clean, numbers.pop()), False
+            matter, repeat = self._new_matter(rows, clean, numbers.pop(), fate), False
         visit_id = rows.visit(matter.id, clean, persons, repeat, matter.first_clerk)
         new_links = frozenset(persons) - matter.persons
         rows.link(matter.id, new_links, clean.departments if not repeat else [])
+        if fate is not None and not repeat:
+            write_fate(rows, matter.id, self._notice_row, clean.clerk, clean.departments, fate)
         self._matters[matter.matter_no] = _with_persons(matter, new_links)
         return RegisteredVisit(
             matter_no=matter.matter_no,
@@ -128,16 +140,20 @@ class BulkRegistrar:
             notice_deadline=matter.notice_deadline,
         )
 
-    def _new_matter(self, rows: BatchRows, clean: CleanVisit, seq: int) -> KnownMatter:
+    def _new_matter(self, rows: BatchRows, clean: CleanVisit, seq: int, fate: Fate | None) -> KnownMatter:
         matter_no = format_matter_no(self._agency_code, self._refs.now.year, seq)
         code = self._query_code()
         matter_id, deadline = rows.matter(clean, matter_no, seq, code)
-        return KnownMatter(matter_id, matter_no, code, clean.clerk, frozenset(), deadline)
+        self._notice_row = rows.last(Deadline)
+        ends_at = fate.ends_at if fate is not None else None
+        return KnownMatter(matter_id, matter_no, code, clean.clerk, frozenset(), deadline, ends_at=ends_at)
 
-    def _earlier(self, session: Session, matter_no: str, persons: list[int]) -> KnownMatter:
-        """The open matter a repeat names; read from the database only when this run did not make it."""
+    def _earlier(self, session: Session, clean: CleanVisit, persons: list[int]) -> KnownMatter:
+        """The matter a repeat names, open on the day of the visit; read from the database only when this
+        run did not make it."""
+        matter_no = clean.matter_no or ""
         matter = self._matters.get(matter_no) or _read_matter(session, matter_no)
-        if matter is None or matter.status not in OPEN_STATUSES:
+        if matter is None or not _open_on(matter, clean.visited_at):
             raise ValueError(f"the bulk path only adds repeats to open matters: {matter_no}")
         if not matter.persons & set(persons):
             raise ValueError(f"none of the visitors is on {matter_no}")
@@ -168,7 +184,12 @@ def _with_persons(matter: KnownMatter, added: frozenset[int]) -> KnownMatter:
         matter.persons | added,
         matter.notice_deadline,
         matter.status,
+        matter.ends_at,
     )
+
+
+def _open_on(matter: KnownMatter, moment: datetime) -> bool:
+    return matter.status in OPEN_STATUSES and (matter.ends_at is None or matter.ends_at > moment)
 
 
 def _read_matter(session: Session, matter_no: str) -> KnownMatter | None:

@@ -6,7 +6,7 @@ can take the same ones), which lets a visit point at its matter and persons with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from app.deadlines import DEFAULT_RULES, compute_deadline
+from app.deadlines import DEFAULT_RULES, DeadlineRule, compute_deadline
 from app.reference import ReferenceNames
 from app.rules.visit_rules import CleanPerson, CleanVisit
 from app.workdays import WorkCalendar
 from db.models import (
+    Assignment,
     Category,
     Clerk,
     Deadline,
@@ -29,6 +30,7 @@ from db.models import (
     MatterEvent,
     MatterPerson,
     Person,
+    Rating,
     Township,
     Visit,
     VisitPerson,
@@ -43,6 +45,8 @@ ORDER: tuple[type[Any], ...] = (
     MatterPerson,
     MatterDepartment,
     Deadline,
+    Assignment,
+    Rating,
     Visit,
     VisitPerson,
     Material,
@@ -60,11 +64,18 @@ class ReferenceIds:
     categories: frozenset[str]
     departments: frozenset[str]
     ids: dict[str, dict[str, int]]  # table name → name → id
+    rules: Mapping[str, DeadlineRule] = field(default_factory=lambda: DEFAULT_RULES)
     _deadlines: dict[date, date] = field(default_factory=dict)
+    _dues: dict[tuple[str, int, date], date] = field(default_factory=dict)
 
     @classmethod
     def read(
-        cls, session: Session, names: ReferenceNames, calendar: WorkCalendar, now: datetime
+        cls,
+        session: Session,
+        names: ReferenceNames,
+        calendar: WorkCalendar,
+        now: datetime,
+        rules: Mapping[str, DeadlineRule] | None = None,
     ) -> ReferenceIds:
         ids = {}
         for model in (Township, Category, Department, Clerk):
@@ -79,12 +90,20 @@ class ReferenceIds:
             categories=frozenset(names.category_names),
             departments=frozenset(names.departments),
             ids=ids,
+            rules=rules if rules is not None else DEFAULT_RULES,
         )
 
     def notice_deadline(self, received: date) -> date:
         if received not in self._deadlines:
             self._deadlines[received] = compute_deadline(received, DEFAULT_RULES["notice"], self.calendar).due
         return self._deadlines[received]
+
+    def due(self, rule: DeadlineRule, start: date) -> date:
+        """The due date of ``rule`` from ``start``, worked out once per rule, length and day."""
+        key = (rule.key, rule.days, start)
+        if key not in self._dues:
+            self._dues[key] = compute_deadline(start, rule, self.calendar).due
+        return self._dues[key]
 
     def id_of(self, model: type[Any], name: str) -> int | None:
         return self.ids[model.__tablename__].get(name)
@@ -154,13 +173,43 @@ class BatchRows:
             first_clerk_id=refs.id_of(Clerk, clean.clerk),
             notice_deadline=deadline,
             version=1,
+            closed_at=None,
+            refusal_reason="",
+            refusal_route="",
+            replied_at=None,
+            outcomes="",
         )
         self._notice(matter_id, clean.visited_at.date(), deadline)
         return matter_id, deadline
 
     def _notice(self, matter_id: int, start: date, due: date) -> None:
         """The matter's deadline row for the 15-day notice, as the service and revision 0002 write it."""
-        self._add(Deadline, matter_id=matter_id, rule_key="notice", start=start, due=due)
+        self.deadline(matter_id, "notice", start, due)
+
+    def deadline(
+        self, matter_id: int, rule_key: str, start: date, due: date, department_id: int | None = None
+    ) -> Row:
+        """Queue a deadline row (every column given: one executemany needs the same keys in every row)."""
+        self._add(
+            Deadline,
+            matter_id=matter_id,
+            rule_key=rule_key,
+            department_id=department_id,
+            start=start,
+            due=due,
+            override_due=None,
+            override_reason="",
+            override_by_id=None,
+            met_at=None,
+            cancelled=False,
+        )
+        return self.rows[Deadline][-1]
+
+    def last(self, model: type[Any]) -> Row:
+        return self.rows[model][-1]
+
+    def add(self, model: type[Any], **values: Any) -> int:
+        return self._add(model, **values)
 
     def link(self, matter_id: int, persons: Iterable[int], departments: list[str]) -> None:
         for person_id in sorted(persons):
@@ -211,8 +260,25 @@ class BatchRows:
         else:
             kind, note = "登记", f"来访登记：{clean.summary}"
         clerk_id = self.refs.id_of(Clerk, clean.clerk)
+        self.event(matter_id, kind, clean.visited_at, clerk_id, note)
+
+    def event(
+        self,
+        matter_id: int,
+        kind: str,
+        at: datetime,
+        clerk_id: int | None,
+        note: str,
+        department_id: int | None = None,
+    ) -> None:
         self._add(
-            MatterEvent, matter_id=matter_id, kind=kind, at=clean.visited_at, clerk_id=clerk_id, note=note
+            MatterEvent,
+            matter_id=matter_id,
+            kind=kind,
+            at=at,
+            clerk_id=clerk_id,
+            note=note,
+            department_id=department_id,
         )
 
     def to_index(self, index: BulkIndex) -> None:

@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from app.demo.bulk import BulkRegistrar
 from app.demo.bulk_rows import ReferenceIds
+from app.demo.fates import Fate, FatePlanner
+from app.demo.follow import ServiceFollower
 from app.demo.mix import township_choice
 from app.demo.people import Population
 from app.demo.times import visit_times
@@ -55,8 +57,8 @@ def generate_demo(
         raise ValueError(f"visits must be positive, got {visits}")
     started = timer.perf_counter()
     use_bulk = visits > BULK_ABOVE if bulk is None else bulk
-    registrar = _bulk_registrar(desk, seed) if use_bulk else _Registrar(desk.intake.register_many, BATCH_MAX)
-    generator = _Generator(desk, random.Random(seed), today or date.today(), visits, registrar)
+    registrar = _bulk_registrar(desk, seed) if use_bulk else _service_registrar(desk)
+    generator = _Generator(desk, seed, today or date.today(), visits, registrar)
     counts = generator.run(progress)
     registrar.finish()
     return DemoReport(
@@ -69,11 +71,14 @@ def generate_demo(
     )
 
 
+RegisterMany = Callable[[list[VisitInput], list[Fate | None]], list[RegisteredVisit]]
+
+
 @dataclass(frozen=True)
 class _Registrar:
-    """Who registers the planned visits, and how many at a time at most."""
+    """Who registers the planned visits (and follows each new matter's fate), and how many at a time."""
 
-    register_many: Callable[[list[VisitInput]], list[RegisteredVisit]]
+    register_many: RegisterMany
     batch_max: int
     finish: Callable[[], None] = lambda: None
 
@@ -81,9 +86,24 @@ class _Registrar:
 def _bulk_registrar(desk: Desk, seed: int) -> _Registrar:
     names = desk.reference.names()
     with desk.db.reading() as session:
-        refs = ReferenceIds.read(session, names, desk.calendar, desk.clock())
+        refs = ReferenceIds.read(session, names, desk.calendar, desk.clock(), desk.deadline_rules.rules())
     bulk = BulkRegistrar(desk.db, desk.settings, refs, seed)
     return _Registrar(bulk.register_many, BULK_BATCH_MAX, bulk.finish)
+
+
+def _service_registrar(desk: Desk) -> _Registrar:
+    """Through the intake service; each matter's steps through the case service once their day has come."""
+    follower = ServiceFollower(desk)
+
+    def register_many(visits: list[VisitInput], fates: list[Fate | None]) -> list[RegisteredVisit]:
+        follower.run_until(min(v.visited_at for v in visits))
+        results = desk.intake.register_many(visits)
+        for result, fate in zip(results, fates, strict=True):
+            if fate is not None and not result.repeat:
+                follower.schedule(result.matter_no, result.handler, fate)
+        return results
+
+    return _Registrar(register_many, BATCH_MAX, follower.run_until)
 
 
 @dataclass
@@ -103,11 +123,11 @@ class _Counts:
 class _Generator:
     """Plans visits in time order and registers them batch by batch (through the service or in bulk)."""
 
-    def __init__(
-        self, desk: Desk, rng: random.Random, today: date, total: int, registrar: _Registrar
-    ) -> None:
+    def __init__(self, desk: Desk, seed: int, today: date, total: int, registrar: _Registrar) -> None:
         names = desk.reference.names()
+        rng = random.Random(seed)
         self.rng, self.total, self.registrar = rng, total, registrar
+        self.fates = FatePlanner(random.Random(f"fates-{seed}"), names, desk.calendar, today)
         townships = township_choice(names.townships)
         self.population = Population(rng, townships, max(10, round(total * PERSONS_PER_VISIT)))
         self.planner = VisitPlanner(rng, names, townships, self.population)
@@ -121,7 +141,10 @@ class _Generator:
             # Small batches first: a repeat can only name a matter whose number an earlier batch returned.
             size = min(self.registrar.batch_max, max(BATCH_MIN, done // 3), self.total - done)
             plans = [self._plan(next(self.times), (done + i) / self.total) for i in range(size)]
-            results = self.registrar.register_many([p.visit for p in plans])
+            fates = [self._fate(p) for p in plans]
+            results = self.registrar.register_many([p.visit for p in plans], fates)
+            for plan, fate in zip(plans, fates, strict=True):
+                plan.ends_at = fate.ends_at if fate is not None else None
             self._remember(plans, results)
             self.counts.add(plans, results)
             done += size
@@ -131,13 +154,26 @@ class _Generator:
 
     def _plan(self, at: datetime, progress: float) -> Plan:
         if self.pool and self.rng.random() < REPEAT_SHARE:
-            return self.planner.repeat(at, self._earlier_matter())
+            earlier = self._earlier_matter(at)
+            if earlier is not None:
+                return self.planner.repeat(at, earlier)
         return self.planner.new(at, progress, group=self.rng.random() < GROUP_SHARE)
 
-    def _earlier_matter(self) -> Matter:
-        """Mostly a recent matter: people come back while a matter is fresh."""
+    def _fate(self, plan: Plan) -> Fate | None:
+        if not plan.remember:
+            return None
+        visit = plan.visit
+        return self.fates.plan(visit.visited_at, visit.category, list(visit.departments))
+
+    def _earlier_matter(self, at: datetime) -> Matter | None:
+        """Mostly a recent matter: people come back while a matter is fresh (and still open that day)."""
         recent = self.pool[-300:] if self.rng.random() < 0.7 else self.pool
-        return self.rng.choice(recent)
+        for _ in range(5):
+            matter = self.rng.choice(recent)
+            if matter.ends_at is None or matter.ends_at > at:
+                return matter
+        # else the newest that is still open (in a small run the pool spans months, and most have closed)
+        return next((m for m in reversed(recent) if m.ends_at is None or m.ends_at > at), None)
 
     def _remember(self, plans: list[Plan], results: list[RegisteredVisit]) -> None:
         for plan, result in zip(plans, results, strict=True):

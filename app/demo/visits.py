@@ -31,6 +31,7 @@ class Matter:
     summary: str
     appeal: str
     purpose: str
+    ends_at: datetime | None = None  # when its fate closes it: no repeat visit after that
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Plan:
     visit: VisitInput
     remember: bool
     persons: tuple[Person, ...] = field(default=())
+    ends_at: datetime | None = None
 
     def matter(self, matter_no: str, persons: tuple[Person, ...]) -> Matter:
         visit = self.visit
@@ -53,6 +55,7 @@ class Plan:
             summary=visit.summary,
             appeal=visit.appeal,
             purpose=visit.purpose,
+            ends_at=self.ends_at,
         )
 
 
