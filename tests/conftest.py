@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from app.cases import CaseService
+from app.deadlines import DEFAULT_RULES
 from app.desk import Desk, open_desk
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
@@ -54,3 +56,9 @@ def desk(db_path: Path, clock: FixedClock) -> Iterator[Desk]:
     opened = open_desk(str(db_path), clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def cases(desk: Desk) -> CaseService:
+    """A case service on the built-in rules and the desk's calendar (the case-service tests' subject)."""
+    return CaseService(desk.db, lambda: desk.calendar, lambda: DEFAULT_RULES, desk.clock)
