@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, case, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, case, exists, func, or_, select, union
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -120,18 +120,41 @@ def visit_ids(session: Session, period: Period, condition: ColumnElement[bool] |
 # --- matter populations: (id, township_id, …) ---------------------------------------------------------
 
 
-def accepted(period: Period) -> Population:
-    """Matters whose first acceptance decision falls in the period."""
-    first = (
+def _first_events(kinds: Sequence[str], period: Period) -> Any:
+    """(matter_id, at): matters whose first event of these kinds falls in the period, with its time.
+
+    Read from the period's events (index on (kind, at)) less the matters with such an event before it,
+    not by grouping every event of the database (2.9 s of a 3 s tally on a million visits).
+    """
+    earlier = aliased(MatterEvent)
+    # the kind tested through a CASE, which no index answers: the lookup then goes by the matter's index,
+    # a few rows, and not by (kind, at), which SQLite without statistics prefers and which reads every
+    # earlier event of the kind (0.5 s on 10,000 visits)
+    of_kind = case((earlier.kind.in_(kinds), 1), else_=0) == 1
+    before = exists().where(earlier.matter_id == MatterEvent.matter_id, of_kind, earlier.at < period.start)
+    return (
         select(MatterEvent.matter_id, func.min(MatterEvent.at).label("at"))
-        .where(MatterEvent.kind.in_(ACCEPTANCE_KINDS))
+        .where(MatterEvent.kind.in_(kinds), _in(MatterEvent.at, period), ~before)
         .group_by(MatterEvent.matter_id)
         .subquery()
     )
+
+
+def accepted(period: Period) -> Population:
+    """Matters whose first acceptance decision falls in the period."""
+    first = _first_events(ACCEPTANCE_KINDS, period)
+    return select(Matter.id.label("id"), Matter.township_id.label("township_id")).join(
+        first, first.c.matter_id == Matter.id
+    )
+
+
+def _latest_due(rule_key: str) -> Any:
+    """The matter's latest effective due date of this rule (None: no such row), per matter listed."""
+    effective = func.coalesce(Deadline.override_due, Deadline.due)
     return (
-        select(Matter.id.label("id"), Matter.township_id.label("township_id"))
-        .join(first, first.c.matter_id == Matter.id)
-        .where(_in(first.c.at, period))
+        select(func.max(effective))
+        .where(Deadline.matter_id == Matter.id, Deadline.rule_key == rule_key)
+        .scalar_subquery()
     )
 
 
@@ -141,37 +164,13 @@ def closed(period: Period) -> Population:
     On time: closed on or before the latest effective due date of its handling periods (after any
     extension); a matter never taken into handling is held to its notice deadline.
     """
-    effective = func.coalesce(Deadline.override_due, Deadline.due)
-    handling = (
-        select(Deadline.matter_id, func.max(effective).label("due"))
-        .where(Deadline.rule_key == "handling")
-        .group_by(Deadline.matter_id)
-        .subquery()
-    )
-    notice = (
-        select(Deadline.matter_id, func.max(effective).label("due"))
-        .where(Deadline.rule_key == "notice")
-        .group_by(Deadline.matter_id)
-        .subquery()
-    )
-    closing = (
-        select(MatterEvent.matter_id, func.min(MatterEvent.at).label("at"))
-        .where(MatterEvent.kind.in_(CLOSING_KINDS))
-        .group_by(MatterEvent.matter_id)
-        .subquery()
-    )
-    due = func.coalesce(handling.c.due, notice.c.due, Matter.notice_deadline)
-    return (
-        select(
-            Matter.id.label("id"),
-            Matter.township_id.label("township_id"),
-            case((day_of(closing.c.at) <= due, 1), else_=0).label("on_time"),
-        )
-        .join(closing, closing.c.matter_id == Matter.id)
-        .outerjoin(handling, handling.c.matter_id == Matter.id)
-        .outerjoin(notice, notice.c.matter_id == Matter.id)
-        .where(_in(closing.c.at, period))
-    )
+    closing = _first_events(CLOSING_KINDS, period)
+    due = func.coalesce(_latest_due("handling"), _latest_due("notice"), Matter.notice_deadline)
+    return select(
+        Matter.id.label("id"),
+        Matter.township_id.label("township_id"),
+        case((day_of(closing.c.at) <= due, 1), else_=0).label("on_time"),
+    ).join(closing, closing.c.matter_id == Matter.id)
 
 
 def overdue(as_of: datetime) -> Population:
@@ -180,10 +179,19 @@ def overdue(as_of: datetime) -> Population:
     A row was running at ``as_of`` when it had started, was not met before, and was not cancelled before:
     a cancelled row is dated by the step that cancelled it (办结, 合并 of this matter, 退回 by its
     department).
+
+    Three index-led branches instead of one scan of every deadline: rows neither met nor cancelled, rows
+    met since ``as_of`` (both on the index over (cancelled, met_at)), and cancelled rows of matters with a
+    cancelling step since ``as_of`` (on the index over the events' (kind, at)); a cancelled row can only
+    have been running at ``as_of`` if a step cancelled it later.
     """
     today = as_of.date()
     event = aliased(MatterEvent)
-    merged = select(Matter.id).where(Matter.id == Deadline.matter_id, Matter.merged_into_id.is_not(None))
+    merged = (
+        select(Matter.id)
+        .where(Matter.id == Deadline.matter_id, Matter.merged_into_id.is_not(None))
+        .correlate(Deadline)  # the row's own matter: without it the subquery would read every deadline
+    )
     cancelling = and_(
         event.matter_id == Deadline.matter_id,
         event.at >= Deadline.start,
@@ -193,19 +201,27 @@ def overdue(as_of: datetime) -> Population:
             and_(event.kind == RETURN_KIND, event.department_id == Deadline.department_id),
         ),
     )
-    cancelled_later = and_(
-        Deadline.cancelled.is_(True),
-        exists().where(cancelling, event.at >= as_of),
-        not_(exists().where(cancelling, event.at < as_of)),
-    )
-    running = and_(
+    past_due = and_(
         Deadline.rule_key.not_in(WINDOWS),
         Deadline.start <= today,
-        or_(Deadline.met_at.is_(None), Deadline.met_at >= as_of),
-        or_(Deadline.cancelled.is_(False), cancelled_later),
         func.coalesce(Deadline.override_due, Deadline.due) < today,
     )
-    late = select(Deadline.matter_id).where(running)
+    live = select(Deadline.matter_id).where(
+        Deadline.cancelled.is_(False), Deadline.met_at.is_(None), past_due
+    )
+    met_later = select(Deadline.matter_id).where(
+        Deadline.cancelled.is_(False), Deadline.met_at >= as_of, past_due
+    )
+    later = aliased(MatterEvent)
+    cancelled_later = (
+        select(Deadline.matter_id)
+        .join(later, later.matter_id == Deadline.matter_id)
+        .where(later.kind.in_((CLOSE_KIND, MERGE_KIND, RETURN_KIND)), later.at >= as_of)
+        .where(Deadline.cancelled.is_(True), past_due)
+        .where(or_(Deadline.met_at.is_(None), Deadline.met_at >= as_of))
+        .where(exists().where(cancelling, event.at >= as_of), ~exists().where(cancelling, event.at < as_of))
+    )
+    late = union(live, met_later, cancelled_later)
     return select(Matter.id.label("id"), Matter.township_id.label("township_id")).where(Matter.id.in_(late))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base
@@ -134,3 +134,9 @@ class UpperAssignment(Base):
     due: Mapped[date] = mapped_column(Date)
     reported_at: Mapped[date | None] = mapped_column(Date, default=None)  # 上报 of the result
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+# Revision 0006_perf. Running rows (neither met nor cancelled) and rows met since a date, for the board and
+# the tally's 超期, without reading every deadline; the ratings of a period.
+Index("ix_deadlines_cancelled_met_at", Deadline.cancelled, Deadline.met_at)
+Index("ix_ratings_rated_at", Rating.rated_at)
