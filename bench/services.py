@@ -141,36 +141,42 @@ def register_and_slip(desk: Desk, path: str, runs: int, counter: list[int]) -> d
 
 
 def tally(desk: Desk, path: str, runs: int) -> dict[str, Any]:
+    from bench.tally_floor import week_tally
+
     con = _raw(path)
     last = con.execute("SELECT max(visited_at) FROM visits").fetchone()[0]
-    day = date.fromisoformat(last[:10])
-    year, week, _ = day.isocalendar()
-    monday = date.fromisocalendar(year, week, 1)
-
-    def figures(first: date, last: date) -> None:
-        a, b = first.isoformat(), (last + timedelta(days=1)).isoformat()
-        con.execute(
-            "SELECT m.township_id, m.category_id, count(*), sum(v.headcount), sum(v.is_repeat)"
-            " FROM visits v JOIN matters m ON m.id = v.matter_id"
-            " WHERE v.visited_at >= ? AND v.visited_at < ? GROUP BY 1, 2",
-            (a, b),
-        ).fetchall()
-        con.execute(
-            "SELECT township_id, status, count(*) FROM matters WHERE received_at >= ? AND received_at < ?"
-            " GROUP BY 1, 2",
-            (a, b),
-        ).fetchall()
-
-    def floor() -> None:
-        for shift in (0, 7, 364):  # the week, 环比, 同比
-            first = monday - timedelta(days=shift)
-            figures(first, first + timedelta(days=6))
-        first = monday - timedelta(weeks=11)
-        con.execute(
-            "SELECT strftime('%Y-%W', visited_at), count(*) FROM visits WHERE visited_at >= ?"
-            " AND visited_at < ? GROUP BY 1",
-            (first.isoformat(), (monday + timedelta(days=7)).isoformat()),
-        ).fetchall()
-
+    year, week, _ = date.fromisoformat(last[:10]).isocalendar()
     iso = f"{year}-W{week:02d}"
-    return row(median_ms(lambda: desk.tally.week(iso), runs), median_ms(floor, runs), 2.0, week=iso)
+    now = desk.clock()
+    _same_tally(desk.tally.week(iso), week_tally(con, iso, now), con)
+    ours = median_ms(lambda: desk.tally.week(iso), runs)
+    floor = median_ms(lambda: week_tally(con, iso, now), runs)
+    return row(ours, floor, 2.0, week=iso)
+
+
+def _same_tally(ours: Any, floor: dict[str, Any], con: sqlite3.Connection) -> None:
+    """The floor is honest only if it gives the service's figures: the totals of the week, 环比 and 同比
+    (every count the rows are made of) and the trend."""
+    codes = dict(con.execute("SELECT id, code FROM categories WHERE parent_id IS NULL"))
+    theirs = {"week": ours.total.values, **{c.name: c.totals for c in ours.comparisons}}
+    for name, values in theirs.items():
+        got = floor[name]
+        expected = {
+            **{k: v for k, v in values.items() if isinstance(v, int)},
+            "closed_on_time": values["on_time_rate"].numerator,
+            "rated": values["satisfaction_rate"].denominator,
+            "satisfied": values["satisfaction_rate"].numerator,
+            "online.批次": values["online_share"].numerator,
+        }
+        for key in ("all.批次", "all.人次", "group.批次", "single.批次", "first.批次", "repeat.批次",
+                    "skip.批次", "online.批次", "accepted", "closed", "closed_on_time", "overdue", "rated",
+                    "satisfied"):  # fmt: skip
+            if got[key] != expected[key]:
+                raise AssertionError(f"tally floor {name} {key}: {got[key]} != {expected[key]}")
+        for category_id, code in codes.items():
+            if got[f"category:{category_id}"] != expected[f"category:{code}.批次"]:
+                raise AssertionError(f"tally floor {name} category {code} differs")
+    trend = [(p.batches, p.persons) for p in ours.trend]
+    found = {i: (n, persons) for i, n, persons in floor["trend"]}
+    if trend != [found.get(i, (0, 0)) for i in range(len(trend))]:
+        raise AssertionError(f"tally floor trend differs: {found} against {trend}")
