@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,6 +15,10 @@ from db.models import Category, Clerk, Department, Setting, Township
 
 def pinyin_initials(text: str) -> str:
     """城乡建设 → cxjs, for type-ahead by initials."""
+    # imported here: pypinyin loads its phrase dictionary on import (~0.3 s), which only seeding needs,
+    # not the start-up of the window
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")).lower()
 
 
