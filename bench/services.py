@@ -26,20 +26,54 @@ def _raw(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
+HISTORY_SQL = (
+    "SELECT id, name, id_number, sex, birth_date, region_code, phone FROM persons WHERE id_number = ?",
+    "SELECT v.id, v.visited_at, m.matter_no, v.channel, v.headcount, v.is_repeat, c.name, v.summary"
+    " FROM visit_persons vp JOIN visits v ON v.id = vp.visit_id JOIN matters m ON m.id = v.matter_id"
+    " JOIN clerks c ON c.id = v.clerk_id WHERE vp.person_id = ? ORDER BY v.visited_at DESC, v.id DESC"
+    " LIMIT 200",
+    "SELECT vp.visit_id, p.name FROM visit_persons vp JOIN persons p ON p.id = vp.person_id"
+    " WHERE vp.visit_id IN ({visits}) ORDER BY vp.visit_id, vp.representative DESC, p.id",
+    "SELECT m.id FROM matter_persons mp JOIN matters m ON m.id = mp.matter_id WHERE mp.person_id = ?"
+    " ORDER BY m.received_at DESC, m.id DESC",
+    "SELECT m.id, m.matter_no, m.status, m.received_at, m.summary, coalesce(k.name, ''),"
+    " coalesce(t.name, ''), c.name, m.notice_deadline,"
+    " (SELECT count(*) FROM visits v WHERE v.matter_id = m.id),"
+    " coalesce((SELECT max(visited_at) FROM visits v WHERE v.matter_id = m.id), m.received_at)"
+    " FROM matters m JOIN clerks c ON c.id = m.first_clerk_id LEFT JOIN categories k ON k.id = m.category_id"
+    " LEFT JOIN townships t ON t.id = m.township_id WHERE m.id IN ({matters})",
+    "SELECT mp.matter_id, p.name FROM matter_persons mp JOIN persons p ON p.id = mp.person_id"
+    " WHERE mp.matter_id IN ({matters}) ORDER BY mp.matter_id, p.id",
+)
+
+
+def _bare_history(con: sqlite3.Connection, id_number: str) -> tuple[list[Any], list[Any]]:
+    """The history by hand: the person, their newest 200 visits with who came, their matters with counts,
+    last visit and persons (what RecognitionService.history_for_id reads, in the same six statements)."""
+    person, visits_sql, visit_names, matter_ids, summaries, matter_names = HISTORY_SQL
+    person_id = con.execute(person, (id_number,)).fetchone()[0]
+    visits = con.execute(visits_sql, (person_id,)).fetchall()
+    con.execute(visit_names.format(visits=",".join(str(v[0]) for v in visits) or "0")).fetchall()
+    ids = ",".join(str(m) for (m,) in con.execute(matter_ids, (person_id,))) or "0"
+    matters = con.execute(summaries.format(matters=ids)).fetchall()
+    con.execute(matter_names.format(matters=ids)).fetchall()
+    return visits, matters
+
+
 def recognition(desk: Desk, path: str, runs: int) -> dict[str, Any]:
     con = _raw(path)
     id_number = con.execute(
         "SELECT p.id_number FROM persons p JOIN visit_persons vp ON vp.person_id = p.id"
         " WHERE p.id_number IS NOT NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
-    floor_sql = (
-        "SELECT v.id, v.visited_at, v.matter_id, v.summary FROM persons p"
-        " JOIN visit_persons vp ON vp.person_id = p.id JOIN visits v ON v.id = vp.visit_id"
-        " WHERE p.id_number = ? ORDER BY v.visited_at DESC"
-    )
+    history = desk.recognition.history_for_id(id_number)
+    visits, matters = _bare_history(con, id_number)
+    assert history is not None  # the same answer: the same visits and matters
+    assert [v.visit_id for v in history.visits] == [v[0] for v in visits]
+    assert {m.matter_no for m in [*history.open_matters, *history.closed_matters]} == {m[1] for m in matters}
     ours = median_ms(lambda: desk.recognition.history_for_id(id_number), runs)
-    floor = median_ms(lambda: con.execute(floor_sql, (id_number,)).fetchall(), runs)
-    return row(ours, floor, 3.0)
+    floor = median_ms(lambda: _bare_history(con, id_number), runs)
+    return row(ours, floor, 3.0, visits=len(visits), matters=len(matters))
 
 
 def search(desk: Desk, path: str, runs: int) -> dict[str, Any]:
