@@ -5,14 +5,12 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from app.desk import Desk
 from app.records import PersonInput, VisitInput
 from app.rules.idnumber import check_character
-from app.search import SearchService
 from bench.timing import median_ms, row
 
 MATTER_PAGE_SQL = """
@@ -77,40 +75,9 @@ def recognition(desk: Desk, path: str, runs: int) -> dict[str, Any]:
 
 
 def search(desk: Desk, path: str, runs: int) -> dict[str, Any]:
-    con = _raw(path)
-    service = SearchService(desk.db)
-    name = con.execute(
-        "SELECT name FROM persons WHERE length(name) = 2 GROUP BY name ORDER BY count(*) DESC LIMIT 1"
-    ).fetchone()[0]
-    summary = con.execute("SELECT summary FROM matters ORDER BY id LIMIT 1 OFFSET 100").fetchone()[0]
-    phrase = summary[2:6]
-    name_sql = (
-        "SELECT m.id FROM persons p JOIN matter_persons mp ON mp.person_id = p.id"
-        " JOIN matters m ON m.id = mp.matter_id WHERE p.name = ? ORDER BY m.received_at DESC LIMIT 100"
-    )
-    words_sql = (  # the trigram index, its hits sorted by date: what a hand-written search would do
-        "SELECT id FROM matters WHERE id IN (SELECT rowid FROM search_matter_text"
-        " WHERE search_matter_text MATCH ?) ORDER BY received_at DESC LIMIT 100"
-    )
-    like_sql = (
-        "SELECT id FROM matters WHERE summary LIKE ? OR appeal LIKE ? ORDER BY received_at DESC LIMIT 100"
-    )
+    from bench.search_floor import search as timed
 
-    def floor(sql: str, *params: str) -> None:
-        ids = [r[0] for r in con.execute(sql, params)]
-        con.execute(MATTER_PAGE_SQL.format(ids=",".join(map(str, ids)) or "0")).fetchall()
-
-    out = {}
-    for key, text, sql, params in (
-        ("search_name_2", name, name_sql, (name,)),
-        ("search_phrase_4", phrase, words_sql, ('{summary appeal} : "' + phrase + '"',)),
-    ):
-        ours = median_ms(partial(service.search, text), runs)
-        best = median_ms(partial(floor, sql, *params), runs)
-        like = median_ms(partial(floor, like_sql, f"%{text}%", f"%{text}%"), max(runs // 2, 1))
-        out[key] = row(ours, best, 3.0, query=text, like=like, faster_than_like=round(like / ours, 1))
-        out[key]["pass"] = out[key]["pass"] and like / ours >= 50
-    return out
+    return timed(desk, _raw(path), runs)
 
 
 def _visit(n: int) -> VisitInput:
