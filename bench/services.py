@@ -13,12 +13,6 @@ from app.records import PersonInput, VisitInput
 from app.rules.idnumber import check_character
 from bench.timing import median_ms, row
 
-MATTER_PAGE_SQL = """
-SELECT m.id, m.matter_no, m.status, m.received_at, m.summary, m.notice_deadline,
-       (SELECT count(*) FROM visits v WHERE v.matter_id = m.id),
-       (SELECT max(visited_at) FROM visits v WHERE v.matter_id = m.id)
-FROM matters m WHERE m.id IN ({ids})"""
-
 
 def _raw(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from app.desk import Desk
-from bench.services import MATTER_PAGE_SQL, _raw
+from bench.search_floor import PERSONS, SUMMARIES
+from bench.services import _raw
 from bench.timing import median_ms, row
 
 JUMP_ROW = 500_000
@@ -41,7 +42,7 @@ app.exec()
 
 
 def matters_list(desk: Desk, path: str, runs: int) -> dict[str, Any]:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QThreadPool
 
     from ui.matters_model import DEADLINE_COLUMN, MattersTableModel
 
@@ -52,15 +53,23 @@ def matters_list(desk: Desk, path: str, runs: int) -> dict[str, Any]:
     def ours() -> None:
         model = MattersTableModel(desk.matters)
         model.sort(DEADLINE_COLUMN, Qt.SortOrder.DescendingOrder)
-        model.requests.run(lambda: None)  # nothing: the sort's page was read within the grace
+        assert model.requests.settle(60_000)  # the sorted first page shown, however long it took
         model.jump_to(target_row)
-        assert model.rowCount() > 0
+        QThreadPool.globalInstance().waitForDone()  # the opening read too, if it outlived its grace
+        assert model.rowCount() > 0 and model.first_row == target_row // 200 * 200
 
-    def floor() -> None:
+    def page(order: str, offset: int) -> None:
+        """One page as the list shows it: ids from the sort column's index, then summaries and persons."""
+        sql = f"SELECT id FROM matters ORDER BY {order} LIMIT 200 OFFSET ?"
+        ids = ",".join(str(r[0]) for r in con.execute(sql, (offset,))) or "0"
+        con.execute(SUMMARIES.format(ids=ids)).fetchall()
+        con.execute(PERSONS.format(ids=ids)).fetchall()
+
+    def floor() -> None:  # open (count, newest first), sort by deadline, jump to the deep row's page
         con.execute("SELECT count(*) FROM matters").fetchone()
-        page = "SELECT id FROM matters ORDER BY notice_deadline DESC, id DESC LIMIT 200 OFFSET ?"
-        ids = [r[0] for r in con.execute(page, (target_row,))]
-        con.execute(MATTER_PAGE_SQL.format(ids=",".join(map(str, ids)) or "0")).fetchall()
+        page("received_at DESC, id DESC", 0)
+        page("notice_deadline DESC, id DESC", 0)
+        page("notice_deadline DESC, id DESC", target_row // 200 * 200)
 
     fetch = median_ms(lambda: desk.matters.page(target_row, 200, "notice_deadline"), runs)
     return row(median_ms(ours, runs), median_ms(floor, runs), 2.0, row=target_row, fetch_more_ms=fetch)
