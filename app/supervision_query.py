@@ -5,7 +5,9 @@ and the few facts the level rules need, fetched in bulk for the matters that nee
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -71,16 +73,16 @@ def candidates(
             Matter.received_at,
             first_clerk.name.label("first_clerk"),
             nd.c.id.label("deadline_id"),
-            nd.c.rule_key,
+            nd.c.rule_key.label("rule_key"),
             func.coalesce(department.name, "").label("department"),
-            nd.c.start,
-            nd.c.due,
+            nd.c.start.label("start"),
+            nd.c.due.label("due"),
             rank.label("rank"),
             func.count().over().label("total"),
             func.coalesce(func.sum(case((states["超期"], 1), else_=0)).over(), 0).label("overdue"),
         )
         .join(first_clerk, first_clerk.id == Matter.first_clerk_id)
-        .outerjoin(nd, nd.c.matter_id == Matter.id)
+        .outerjoin(nd.row, nd.on)
         .outerjoin(department, department.id == nd.c.department_id)
         .where(Matter.status.in_(OPEN_STATUSES))
     )
@@ -108,7 +110,7 @@ def attention_counts(session: Session, today: date, policy: Policy) -> list[Row[
             case((states["临期"], 1), else_=0).label("near"),
         )
         .join(Clerk, Clerk.id == Matter.first_clerk_id)
-        .outerjoin(nd, nd.c.matter_id == Matter.id)
+        .outerjoin(nd.row, nd.on)
         .where(Matter.status.in_(OPEN_STATUSES), rank > 0)
         .cte("attention")
     )
@@ -159,26 +161,46 @@ def _order(wanted: BoardFilter, nd: Any, rank: Any) -> list[Any]:
     return [no_due.asc(), nd.due.asc(), undated_received.asc(), Matter.received_at.asc(), Matter.id]
 
 
-def _next_deadlines() -> Any:
+@dataclass(frozen=True)
+class _NextDeadline:
     """Per matter, the running deadline with the earliest effective due date (ties: the oldest row), as
-    deadline_book.next_deadline picks it for the matter's page."""
-    effective = func.coalesce(Deadline.override_due, Deadline.due)
-    order = func.row_number().over(partition_by=Deadline.matter_id, order_by=(effective, Deadline.id))
-    ranked = (
-        select(
-            Deadline.id,
-            Deadline.matter_id,
-            Deadline.rule_key,
-            Deadline.department_id,
-            Deadline.start,
-            effective.label("due"),
-            order.label("rank"),
-        )
-        .where(Deadline.met_at.is_(None), Deadline.cancelled.is_(False))
-        .where(Deadline.rule_key.not_in(WINDOWS))  # a visitor's or department's window is not our duty
-        .subquery()
+    deadline_book.next_deadline picks it for the matter's page: ``row`` joined ``on`` a matter, and its
+    columns as ``c`` (``c.due`` the effective due date).
+
+    The row is found by a lookup per listed matter on the deadlines' matter index, not by ranking every
+    running deadline in a window and joining that: SQLite joined the ranked set by scanning it once per
+    open matter (open × running rows: 0.15 s on 10,000 visits, minutes on a million).
+    """
+
+    row: Any
+    on: ColumnElement[bool]
+    c: SimpleNamespace
+
+
+def _next_deadlines() -> _NextDeadline:
+    running, row = aliased(Deadline), aliased(Deadline, name="next_deadline")
+    # "neither met nor cancelled" through a CASE, which no index answers, so that the lookup goes by the
+    # matter's own rows: SQLite without statistics would prefer the index over (cancelled, met_at), which
+    # holds every running row of every matter
+    unsettled = case((and_(running.met_at.is_(None), running.cancelled.is_(False)), 1), else_=0) == 1
+    first = (
+        select(running.id)
+        .where(running.matter_id == Matter.id, unsettled)
+        .where(running.rule_key.not_in(WINDOWS))  # a visitor's or department's window is not our duty
+        .order_by(func.coalesce(running.override_due, running.due), running.id)
+        .limit(1)
+        .correlate(Matter)
+        .scalar_subquery()
     )
-    return select(ranked).where(ranked.c.rank == 1).subquery()
+    columns = SimpleNamespace(
+        id=row.id,
+        matter_id=row.matter_id,
+        rule_key=row.rule_key,
+        department_id=row.department_id,
+        start=row.start,
+        due=func.coalesce(row.override_due, row.due),
+    )
+    return _NextDeadline(row, row.id == first, columns)
 
 
 def _filtered(
