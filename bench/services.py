@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -97,13 +98,22 @@ def _visit(n: int) -> VisitInput:
     )
 
 
+def _slip_text(pdf: Path) -> list[str]:
+    """The lines of text on our slip, to draw the same text on the floor's page."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [line.strip() for line in out.stdout.splitlines() if line.strip()]
+
+
 def register_and_slip(desk: Desk, path: str, runs: int, counter: list[int]) -> dict[str, Any]:
-    """On a COPY of the database (`desk` and `path` are the copy)."""
+    """On a COPY of the database (`desk` and `path` are the copy). The floor writes the same facts in one
+    INSERT and draws the same text and the same QR code on one page with the same font, on a bare canvas
+    (no layout engine, no archive, no print record)."""
+    import qrcode
     from reportlab.pdfgen import canvas
 
-    from app.documents.fonts import register_fonts
+    from app.documents.fonts import BODY, register_fonts
 
-    fonts = register_fonts()
+    register_fonts()
     out = Path(tempfile.mkdtemp(prefix="bench-slip-"))
     con = sqlite3.connect(path)
     con.execute(
@@ -111,28 +121,38 @@ def register_and_slip(desk: Desk, path: str, runs: int, counter: list[int]) -> d
         " person TEXT, summary TEXT, appeal TEXT)"
     )
 
-    def ours() -> None:
+    def ours() -> str:
         counter[0] += 1
         registered = desk.intake.register_visit(_visit(counter[0]))
         desk.slips.write_slip(registered.matter_no, out=out / f"{counter[0]}.pdf")
+        return f"{registered.matter_no} {registered.query_code}"
+
+    qr_text = ours()
+    lines = _slip_text(out / f"{counter[0]}.pdf")
 
     def floor() -> None:
         counter[0] += 1
+        visit = _visit(counter[0])
         with con:
             con.execute(
                 "INSERT INTO bench_floor (at, matter, person, summary, appeal) VALUES (?,?,?,?,?)",
-                (datetime.now().isoformat(), str(counter[0]), "测试人", "小区开发商逾期交房", "要求交房"),
+                (visit.visited_at.isoformat(), str(counter[0]), "测试人", visit.summary, visit.appeal),
             )
         pdf = canvas.Canvas(str(out / f"floor-{counter[0]}.pdf"))
-        pdf.setFont(fonts[0], 16)
-        pdf.drawString(72, 760, "信访事项登记回执")
-        pdf.setFont(fonts[0], 11)
-        for i, line in enumerate(("信访人：测试人", "事项：小区开发商逾期交房", "查询码：ABCDEFGH")):
-            pdf.drawString(72, 720 - 20 * i, line)
+        pdf.setFont(BODY, 10.5)
+        for i, line in enumerate(lines):
+            pdf.drawString(45, 790 - 16 * i, line)
+        code = qrcode.QRCode(border=0)
+        code.add_data(qr_text.encode("utf-8"))
+        code.make(fit=True)
+        for y, cells in enumerate(code.get_matrix()):
+            for x, dark in enumerate(cells):
+                if dark:
+                    pdf.rect(400 + 3 * x, 100 - 3 * y, 3, 3, stroke=0, fill=1)
         pdf.showPage()
         pdf.save()
 
-    return row(median_ms(ours, runs), median_ms(floor, runs), 2.0)
+    return row(median_ms(ours, runs), median_ms(floor, runs), 2.0, slip_lines=len(lines))
 
 
 def tally(desk: Desk, path: str, runs: int) -> dict[str, Any]:
