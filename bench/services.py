@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import tempfile
@@ -152,7 +153,9 @@ def register_and_slip(desk: Desk, path: str, runs: int, counter: list[int]) -> d
         pdf.showPage()
         pdf.save()
 
-    return row(median_ms(ours, runs), median_ms(floor, runs), 2.0, slip_lines=len(lines))
+    timed = row(median_ms(ours, runs), median_ms(floor, runs), 2.0, slip_lines=len(lines))
+    shutil.rmtree(out, ignore_errors=True)
+    return timed
 
 
 def tally(desk: Desk, path: str, runs: int) -> dict[str, Any]:
