@@ -136,4 +136,9 @@ def print_table(report: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # the results are written: skip the interpreter's finalisation, where PySide6 once aborted the run
+    # ("bool_dealloc" while collecting the QApplication) after the table was printed
+    os._exit(code)

@@ -89,7 +89,10 @@ def _launch(args: list[str]) -> tuple[float, float, int, float]:
     if status != 0 or not found:
         raise RuntimeError(f"window did not report its first paint: {args} → {out!r}")
     painted = (float(found.group(2)) - launched) * 1000
-    return painted, float(found.group(1)), usage.ru_maxrss, wall
+    # the window's own peak (VmHWM), printed once its workers are done: wait4's ru_maxrss would count
+    # this process's memory, which the child had at the fork
+    peak = re.search(r"peak_rss_kb=(\d+)", out)
+    return painted, float(found.group(1)), int(peak.group(1)) if peak else usage.ru_maxrss, wall
 
 
 def _median(values: list[float]) -> float:
