@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import __version__, cli_case, cli_ledger, cli_safekeeping, cli_tally
+from app import cli_case, cli_ledger, cli_safekeeping, cli_selftest, cli_tally
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
 from app.logs import configure_logging, log
+from app.version import build_info
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 STARTED = time.perf_counter()  # --startup-timing counts from here (the interpreter's own start is earlier)
@@ -26,7 +27,7 @@ STARTED = time.perf_counter()  # --startup-timing counts from here (the interpre
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="信访接待台 Xinfang Desk")
-    parser.add_argument("--version", action="version", version=f"Xinfang Desk {__version__}")
+    parser.add_argument("--version", action="version", version=build_info().line)
     parser.add_argument(
         "--db", help=f"SQLite file or SQLAlchemy URL (default: ${ENV_DB} or the user data folder)"
     )
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, print the ms until its first paint, then quit (benchmarks)",
     )
+    cli_selftest.add_options(parser)
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="fill the database with realistic synthetic data")
     demo.add_argument("--visits", type=int, required=True)
@@ -58,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     log_file = configure_logging(default_data_dir() / "logs")
     try:
+        if args.self_test:
+            return cli_selftest.run(args)
         if args.command is None:
             return _run_gui(args.db, args.startup_timing)
         if args.command in cli_safekeeping.COMMANDS:  # these must work on a damaged or newer database too

@@ -6,6 +6,7 @@ A database written by a newer program is refused before anything is touched.
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -111,3 +112,25 @@ def backup_sqlite(engine: Engine, backup_dir: Path | None, label: str) -> Path |
     src.close()
     dst.close()
     return target
+
+
+def check_migration_chain() -> int:
+    """Every revision from the head down to the first is shipped (the self-test); returns how many.
+
+    Raises FileNotFoundError (or Alembic's CommandError) when the folder, env.py or a revision is missing.
+    """
+    script = ScriptDirectory.from_config(_config())
+    if not (MIGRATIONS / "env.py").is_file():
+        raise FileNotFoundError(f"migration environment missing: {MIGRATIONS / 'env.py'}")
+    try:
+        with warnings.catch_warnings():  # Alembic warns, then fails with a bare KeyError, on a missing link
+            warnings.simplefilter("ignore", UserWarning)
+            heads = script.get_heads()
+    except KeyError as error:
+        raise FileNotFoundError(f"revision {error} is referenced but not shipped") from error
+    if len(heads) != 1:
+        raise AssertionError(f"expected one head revision, found {len(heads)}: {', '.join(heads)}")
+    chain = list(script.walk_revisions("base", heads[0]))
+    if chain[-1].down_revision is not None:
+        raise AssertionError(f"revision {chain[-1].down_revision} missing from the chain")
+    return len(chain)

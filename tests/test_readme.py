@@ -27,3 +27,17 @@ def test_ci_runs_the_readme_test_command() -> None:
         lines[lines.index(next(line for line in lines if line.startswith("# 2. "))) + 1]
         == setup_commands()[1]
     )
+
+
+def test_ci_builds_and_runs_the_executable_the_readme_describes() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index('bash -c "$readme_test_command"') < ci.index("\n.ci/exe-check\n")
+    check = (ROOT / ".ci" / "exe-check").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+    assert "pyinstaller --noconfirm --clean --log-level WARN build_installer.spec" in check
+    assert "pyinstaller --noconfirm build_installer.spec -- --onedir" in readme
+    assert '"--onedir" in sys.argv' in spec
+    assert "MAX_BYTES=$((150 * 1000 * 1000))" in check and "over 150 MB" in readme
+    for step in ("--version", "--self-test", "pdftotext", "--startup-timing"):
+        assert step in check, step

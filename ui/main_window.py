@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
+from ui.about_box import about_box
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.board_action = QAction(self.tr("督办台"), self)
         self.board_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
         view_menu.addAction(self.board_action)
+        self.about_action = self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.tr("关于信访接待台…"))
+        self.about_action.triggered.connect(lambda: about_box(self, self.desk.db.describe()).exec())
 
     def _build_status_bar(self) -> None:
         self.clerk_label = QLabel()
