@@ -13,6 +13,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -98,6 +99,8 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 def desk(db_target: str, clock: FixedClock, tmp_path: Path) -> Iterator[Desk]:
     opened = open_desk(db_target, clock=clock, data_dir=tmp_path)
     yield opened
+    if "ui.workers" in sys.modules:  # a window's query may still be running in the thread pool
+        sys.modules["ui.workers"].wait_for_pool(10_000)
     opened.close()
 
 
