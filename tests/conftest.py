@@ -51,6 +51,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         marked = metafunc.definition.get_closest_marker("sqlite_only")
         sqlite_only = "db_path" in metafunc.fixturenames or marked
         backends = ("sqlite",) if sqlite_only else pg_support.BACKENDS
+        if metafunc.definition.get_closest_marker("postgresql_only"):
+            backends = ("postgresql",)
         metafunc.parametrize("backend", backends, indirect=True)
 
 
