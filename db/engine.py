@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 T = TypeVar("T")
 # serialization failure, deadlock detected, unique violation (another window inserted the same key first)
 RETRIED_SQLSTATES = frozenset({"40001", "40P01", "23505"})
-ATTEMPTS = 8
+ATTEMPTS = 5
 
 
 def database_url(target: str | Path) -> str:
@@ -139,7 +139,7 @@ class Database:
                 if attempt == attempts or not is_transient(error):
                     raise
                 self.retries += 1
-                time.sleep(random.uniform(0.005, 0.02 * 2**attempt))
+                time.sleep(random.uniform(0.005, 0.01 * 2**attempt))  # at most ~0.6 s in all
         raise AssertionError("unreachable")
 
     def dispose(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,3 +75,35 @@ def test_a_server_database_is_dumped_before_an_upgrade(old_server_db: Engine, tm
     listing = subprocess.run(["pg_restore", "--list", str(report.backup)], capture_output=True, text=True)
     assert listing.returncode == 0 and "TABLE DATA public settings" in listing.stdout
     assert "search_matters_words_bigram" not in listing.stdout  # the copy is of the database before
+
+
+APPEND = text("UPDATE settings SET value = value || :me WHERE key = :k")
+
+
+@pytest.mark.postgresql_only
+def test_a_real_deadlock_is_run_again_and_both_transactions_commit(desk: Desk) -> None:
+    """Two writers lock two rows in opposite orders: the server kills one, write_retrying runs it again."""
+    with desk.db.writing() as session:
+        session.execute(text("INSERT INTO settings (key, value) VALUES ('a', ''), ('b', '')"))
+    both_hold_one = threading.Barrier(2, timeout=30)
+    first_attempts: set[str] = set()
+
+    def writer(first: str, second: str) -> None:
+        def work(session: Session) -> None:
+            session.execute(APPEND, {"me": first, "k": first})
+            if first not in first_attempts:  # only the first attempt waits: that is where they cross
+                first_attempts.add(first)
+                both_hold_one.wait()
+            session.execute(APPEND, {"me": first, "k": second})
+
+        desk.db.write_retrying(work)
+
+    threads = [threading.Thread(target=writer, args=pair) for pair in (("a", "b"), ("b", "a"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert desk.db.retries == 1  # one was chosen as the deadlock's victim and ran again
+    with desk.db.reading() as session:
+        values = dict(session.execute(text("SELECT key, value FROM settings WHERE key IN ('a', 'b')")).all())
+    assert sorted(values["a"]) == sorted(values["b"]) == ["a", "b"]  # each writer's two updates, once each
