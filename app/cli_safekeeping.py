@@ -23,6 +23,7 @@ from typing import Any
 from app.backup import BackupInfo, BackupService
 from app.desk import default_data_dir, default_database
 from app.errors import ValidationError
+from app.migrate_to import migrate_to as move_to_server
 from app.storage import Storage
 from db.engine import database_url, sqlite_path
 
@@ -41,6 +42,10 @@ def add_commands(commands: Any) -> None:
     restore = commands.add_parser("restore", help="replace the database with a checked backup")
     restore.add_argument("file", type=Path)
     commands.add_parser("check", help="SQLite integrity and reference check (exit 1 when damaged)")
+    move = commands.add_parser(
+        "migrate-to", help="copy the SQLite database (--db) into an EMPTY PostgreSQL database, verified"
+    )
+    move.add_argument("url", help="postgresql+psycopg://user:password@host/database")
 
 
 def backup(target: str | None, args: argparse.Namespace) -> int:
@@ -96,10 +101,24 @@ def check(target: str | None, args: argparse.Namespace) -> int:
     return 1
 
 
+def migrate_to(target: str | None, args: argparse.Namespace) -> int:
+    report = move_to_server(target or default_database(), args.url)
+    for table in report.tables:
+        print(f"{table.name:<20} {table.rows:>9} 行  SHA-256 {table.sha256[:16]}…")
+    print(
+        f"已把 {report.source} 迁移到 {report.target}"
+        f"（数据库版本 {report.revision}，用时 {report.seconds:.1f} 秒）；"
+        f"{len(report.tables)} 张表的行数与校验和两边一致。"
+    )
+    print(f"今后各窗口请用 --db {report.target}（密码按实际填写）或设置环境变量 XINFANG_DESK_DB 打开。")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[str | None, argparse.Namespace], int]] = {
     "backup": backup,
     "restore": restore,
     "check": check,
+    "migrate-to": migrate_to,
 }
 
 

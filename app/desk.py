@@ -25,6 +25,7 @@ from app.intake import IntakeService
 from app.json_store import JsonFile
 from app.ledger import LedgerService
 from app.matters import MatterService
+from app.network_share import check_local
 from app.notices import NoticeService
 from app.recognition import RecognitionService
 from app.reference import ReferenceService
@@ -84,9 +85,15 @@ class Desk:
         self.db.dispose()
 
 
-def open_desk(target: str | None = None, clock: Callable[[], datetime] = datetime.now) -> Desk:
+def open_desk(
+    target: str | None = None, clock: Callable[[], datetime] = datetime.now, data_dir: Path | None = None
+) -> Desk:
+    """`data_dir` (archive, drafts, window settings) defaults to the SQLite file's folder or the user's."""
     url = database_url(target or default_database())
-    data_dir = _data_dir_for(url)
+    path = sqlite_path(url)
+    if path is not None:
+        check_local(path)
+    data_dir = data_dir or _data_dir_for(url)
     db = Storage.open_target(url)
     try:
         with translated():

@@ -104,13 +104,17 @@ class IntakeService:
         names = self._reference.names()
         cleaned = [_indexed(i, len(visits), partial(self.validate, v, names)) for i, v in enumerate(visits)]
         agency_code = self._settings.get().agency_code
-        with self._db.writing() as session:
+
+        def register(session: Session) -> list[RegisteredVisit]:
             notice_rule = self._rules()["notice"]
             registration = _Registration(session, self._calendar(), notice_rule, self._clock(), agency_code)
             return [
                 _indexed(i, len(visits), partial(registration.run, raw, clean))
                 for i, (raw, clean) in enumerate(zip(visits, cleaned, strict=True))
             ]
+
+        # two windows may race for the same new person or deadlock on a shared row: run it again
+        return self._db.write_retrying(register)
 
 
 def _service_checks(visit: VisitInput, names: ReferenceNames) -> list[FieldError]:

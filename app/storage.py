@@ -7,7 +7,7 @@ the window nor the command line ever shows a driver's traceback — which could 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from app.errors import StorageError
-from db.engine import Database, make_engine
+from db.engine import ATTEMPTS, Database, T, make_engine
 
 # (what the driver says, what the clerk is told); the first match wins
 _KNOWN = (
@@ -25,6 +25,8 @@ _KNOWN = (
     ("database is locked", "数据库正被其他窗口占用，请稍后再试。"),
     ("file is not a database", "该文件不是有效的数据库文件，请检查 --db 指定的路径。"),
     ("unable to open database file", "无法打开数据库文件：路径不存在或没有权限。"),
+    ("deadlock detected", "与其他窗口同时保存发生冲突，本次未保存，请再试一次。"),
+    ("could not serialize", "与其他窗口同时保存发生冲突，本次未保存，请再试一次。"),
     ("connection refused", "无法连接数据库服务器，请检查网络或联系管理员。"),
     ("could not connect", "无法连接数据库服务器，请检查网络或联系管理员。"),
     ("password authentication failed", "数据库服务器拒绝登录：用户名或密码不正确。"),
@@ -81,6 +83,10 @@ class Storage(Database):
     def writing(self) -> Iterator[Session]:
         with translated(), super().writing() as session:
             yield session
+
+    def write_retrying(self, work: Callable[[Session], T], attempts: int = ATTEMPTS) -> T:
+        with translated():
+            return super().write_retrying(work, attempts)
 
 
 def writable_copy(source: Path, target: Path) -> None:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+# serialization failure, deadlock detected, unique violation (another window inserted the same key first)
+RETRIED_SQLSTATES = frozenset({"40001", "40P01", "23505"})
+ATTEMPTS = 5
 
 
 def database_url(target: str | Path) -> str:
@@ -44,7 +51,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
+    # READ COMMITTED (the default): a registration's counter upsert waits on the row lock, and the
+    # version column turns a concurrent edit into a conflict; small pool, one window rarely needs more.
+    kwargs.setdefault("pool_size", 3)
+    kwargs.setdefault("max_overflow", 5)
+    return create_engine(
+        url, pool_pre_ping=True, hide_parameters=True, isolation_level="READ COMMITTED", **kwargs
+    )
+
+
+def is_transient(error: exc.DBAPIError) -> bool:
+    """A failure that running the same transaction again can cure: it lost a race, nothing is wrong."""
+    if getattr(error.orig, "sqlstate", None) in RETRIED_SQLSTATES:
+        return True
+    return "database is locked" in str(error.orig)  # SQLite: busy beyond busy_timeout
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -76,6 +96,7 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.retries = 0  # transactions run again after losing a race (deadlock, serialization, duplicate)
         self.url = engine.url.render_as_string(hide_password=False)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
@@ -105,6 +126,21 @@ class Database:
         """One write transaction: committed whole at the end, or rolled back whole on error."""
         with self._write() as session, session.begin():
             yield session
+
+    def write_retrying(self, work: Callable[[Session], T], attempts: int = ATTEMPTS) -> T:
+        """`work` in one write transaction, run again (after a short random pause) when it loses a race
+        with another window: a deadlock, a serialization failure, or a duplicate key inserted meanwhile.
+        `work` must do nothing outside the session, since it may run more than once."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with Database.writing(self) as session:
+                    return work(session)
+            except exc.DBAPIError as error:
+                if attempt == attempts or not is_transient(error):
+                    raise
+                self.retries += 1
+                time.sleep(random.uniform(0.005, 0.01 * 2**attempt))  # at most ~0.6 s in all
+        raise AssertionError("unreachable")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -5,7 +5,11 @@ A database written by a newer program is refused before anything is touched.
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import sqlite3
+import subprocess
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,11 +20,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
 
 from db.engine import sqlite_path
 from db.errors import DatabaseTooNewError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger("xinfang")
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,18 @@ def check_not_newer(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> UpgradeReport:
-    """Apply every pending revision; for a SQLite file with data, copy it aside first."""
+    """Apply every pending revision; a database with data is copied aside first (SQLite: an online copy of
+    the file; PostgreSQL: pg_dump when it is installed, otherwise the server's own backups are relied on)."""
     before = check_not_newer(engine)
     head = head_revision()
     backup = None
     if before != head:
         if _has_tables(engine):
-            backup = backup_sqlite(engine, backup_dir, label=f"pre-upgrade-{before or 'none'}")
+            label = f"pre-upgrade-{before or 'none'}"
+            if engine.dialect.name == "sqlite":
+                backup = backup_sqlite(engine, backup_dir, label)
+            else:
+                backup = dump_server(engine, backup_dir, label)
         _apply(engine)
     return UpgradeReport(before=before, after=head, backup=backup)
 
@@ -96,6 +107,26 @@ def _apply(engine: Engine) -> None:
 
 def _has_tables(engine: Engine) -> bool:
     return bool(inspect(engine).get_table_names())
+
+
+def dump_server(engine: Engine, backup_dir: Path | None, label: str) -> Path | None:
+    """A pg_dump custom-format archive of a PostgreSQL database before it is upgraded, when pg_dump is
+    installed; otherwise None (logged): the upgrade then relies on the server's own backups. A dump that
+    fails stops the upgrade, as a failed SQLite copy would."""
+    pg_dump = shutil.which("pg_dump")
+    if engine.dialect.name != "postgresql" or pg_dump is None or backup_dir is None:
+        log.warning("upgrading %s without a copy: relying on the server's own backups", engine.url)
+        return None
+    url = make_url(engine.url.render_as_string(hide_password=False))
+    libpq = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    target = backup_dir / f"{url.database}-{label}-{datetime.now():%Y%m%d-%H%M%S-%f}.dump"
+    environment = {**os.environ, **({"PGPASSWORD": url.password} if url.password else {})}
+    subprocess.run(
+        [pg_dump, "--format=custom", f"--file={target}", f"--dbname={libpq}"],
+        env=environment, check=True, capture_output=True, timeout=3600,
+    )
+    return target
 
 
 def backup_sqlite(engine: Engine, backup_dir: Path | None, label: str) -> Path | None:

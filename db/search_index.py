@@ -6,8 +6,8 @@ the answers come from the indexes of revision 0003 — FTS5 trigram tables for t
 and for digits, FTS5 tables of character bigrams for 2 characters, b-trees for names and whole numbers —
 and the triggers of that revision keep them in step inside every writer's own transaction. Every index hit
 is checked again with the LIKE the old search used, so the matches are exactly the same (ASCII case folded,
-nothing else). On other backends the same questions are asked with plain LIKE until they get their own
-index (pg_trgm on PostgreSQL).
+nothing else). On PostgreSQL the same questions are answered from pg_trgm and bigram GIN indexes
+(db/search_pg.py), with ILIKE as the check.
 
 `bulk_indexing` lets a bulk writer index its own rows in one go instead of row by row in the triggers.
 """
@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, column, exists, func, or_, select, table, text, true
 from sqlalchemy.orm import Session
 
+from db import search_pg
 from db.models import Matter, MatterPerson, Person
 
 MATTER_TEXT, PERSON_DIGITS = "search_matter_text", "search_person_digits"
@@ -63,12 +64,12 @@ def find(session: Session, kind: Kind, key: str, limit: int) -> list[int]:
     listed = and_(Matter.id.in_(candidates), exact)
     if _at_most(session, candidates, FEW):
         return _run(session, listed, limit)
-    walk = _walking(kind, key, candidates, exact)
+    walk = _walking(kind, key, candidates, exact, _is_sqlite(session))
     return _among_the_newest(session, walk, limit) or _run(session, listed, limit)
 
 
 def _walking(
-    kind: Kind, key: str, candidates: Select[Any], exact: ColumnElement[bool]
+    kind: Kind, key: str, candidates: Select[Any], exact: ColumnElement[bool], sqlite: bool
 ) -> ColumnElement[bool]:
     """The condition as a walk along the date index tests it, matter by matter. A name: does one of this
     matter's persons have it (thousands share a surname; collecting all their matters first would cost more
@@ -76,7 +77,7 @@ def _walking(
     serves, so the planner walks the date index)."""
     if kind in _BY_NAME:
         linked = select(MatterPerson.matter_id).join(Person, Person.id == MatterPerson.person_id)
-        return exists(linked.where(MatterPerson.matter_id == Matter.id, _BY_NAME[kind](key)))
+        return exists(linked.where(MatterPerson.matter_id == Matter.id, _by_name(kind, key, sqlite)))
     return and_((Matter.id + 0).in_(candidates), exact)
 
 
@@ -126,9 +127,12 @@ def _candidates(session: Session, kind: Kind, key: str) -> Candidates | None:
         return None  # one character is in nearly every matter: not a search
     like_columns, trigram_columns, bigram_table = _TEXT[kind]
     like = f"%{escape_like(key)}%"
-    exact = or_(*(column.like(like, escape="\\") for column in like_columns))
     if not _is_sqlite(session):
-        return None, exact
+        exact = search_pg.contains(like_columns, like)
+        if len(key) >= 3:
+            return select(Matter.id).where(exact), exact
+        return search_pg.bigram_candidates(like_columns, key), exact
+    exact = or_(*(column.like(like, escape="\\") for column in like_columns))
     if len(key) >= 3:
         return _fts(MATTER_TEXT, trigram_columns, key), exact
     if all(_is_token_char(ch) for ch in key):
@@ -138,7 +142,7 @@ def _candidates(session: Session, kind: Kind, key: str) -> Candidates | None:
 
 def _person_ids(session: Session, kind: Kind, key: str) -> Select[Any] | None:
     if kind in _BY_NAME:
-        return select(Person.id).where(_BY_NAME[kind](key))
+        return select(Person.id).where(_by_name(kind, key, _is_sqlite(session)))
     if kind is Kind.ID_NUMBER:
         return select(Person.id).where(Person.id_number == key)
     if kind is Kind.ID_MASKED:
@@ -161,6 +165,12 @@ _BY_NAME: dict[Kind, Callable[[str], ColumnElement[bool]]] = {
     Kind.NAME: lambda key: Person.name == key,
     Kind.NAME_PREFIX: _name_prefix,
 }
+
+
+def _by_name(kind: Kind, key: str, sqlite: bool) -> ColumnElement[bool]:
+    if kind is Kind.NAME_PREFIX and not sqlite:
+        return search_pg.name_prefix(key)
+    return _BY_NAME[kind](key)
 
 
 def _digits(session: Session, column: str, key: str, exact: ColumnElement[bool]) -> Select[Any] | None:

@@ -1,4 +1,9 @@
-"""Shared fixtures: a real SQLite file per test, copied from a template migrated once per run."""
+"""Shared fixtures: a real database per test, copied from a template migrated once per run.
+
+The database-backed fixtures (`desk`, `cases`…) run each test twice, on a SQLite file and on a PostgreSQL
+database cloned from a template ($XINFANG_TEST_PG_URL; without it the PostgreSQL variant skips). A test
+that needs the SQLite file itself asks for `db_path` or is marked `sqlite_only`, and runs on SQLite only.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +23,7 @@ import pytest
 from app.cases import CaseService
 from app.deadlines import DEFAULT_RULES
 from app.desk import Desk, open_desk
+from tests import pg_support
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
 
@@ -39,6 +46,45 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        marked = metafunc.definition.get_closest_marker("sqlite_only")
+        sqlite_only = "db_path" in metafunc.fixturenames or marked
+        backends = ("sqlite",) if sqlite_only else pg_support.BACKENDS
+        if metafunc.definition.get_closest_marker("postgresql_only"):
+            backends = ("postgresql",)
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgresql": which database the test's desk runs on."""
+    if request.param == "postgresql":
+        pg_support.skip_or_fail_without_server()
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL database, migrated and seeded once per run; each test gets a clone of it."""
+    name = pg_support.create_database()
+    data_dir = tmp_path_factory.mktemp("pg-template")
+    open_desk(pg_support.database_url(name), clock=FixedClock(), data_dir=data_dir).close()
+    yield name
+    pg_support.drop_database(name)
+
+
+@pytest.fixture
+def db_target(request: pytest.FixtureRequest, backend: str) -> Iterator[str]:
+    """What `--db` would be given: the SQLite file's path, or a fresh PostgreSQL database's URL."""
+    if backend == "sqlite":
+        yield str(request.getfixturevalue("db_path"))
+        return
+    name = pg_support.create_database(request.getfixturevalue("pg_template"))
+    yield pg_support.database_url(name)
+    pg_support.drop_database(name)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
@@ -52,9 +98,11 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 
 
 @pytest.fixture
-def desk(db_path: Path, clock: FixedClock) -> Iterator[Desk]:
-    opened = open_desk(str(db_path), clock=clock)
+def desk(db_target: str, clock: FixedClock, tmp_path: Path) -> Iterator[Desk]:
+    opened = open_desk(db_target, clock=clock, data_dir=tmp_path)
     yield opened
+    if "ui.workers" in sys.modules:  # a window's query may still be running in the thread pool
+        sys.modules["ui.workers"].wait_for_pool(10_000)
     opened.close()
 
 

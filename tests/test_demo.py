@@ -43,9 +43,13 @@ def _snapshot(desk: Desk) -> list[tuple[str, datetime, str, int, datetime]]:
 def _story(desk: Desk) -> list[tuple[object, ...]]:
     """Each matter's status and its dated case steps: what the workflow made of it."""
     with desk.db.reading() as session:
-        matters = session.execute(select(Matter.matter_no, Matter.status, Matter.closed_at, Matter.outcomes))
+        matters = session.execute(
+            select(Matter.matter_no, Matter.status, Matter.closed_at, Matter.outcomes).order_by(Matter.id)
+        )
         events = session.execute(
-            select(MatterEvent.matter_id, MatterEvent.kind, MatterEvent.at, MatterEvent.note)
+            select(MatterEvent.matter_id, MatterEvent.kind, MatterEvent.at, MatterEvent.note).order_by(
+                MatterEvent.id
+            )
         )
         return [tuple(r) for r in matters] + [tuple(r) for r in events]
 

@@ -28,7 +28,10 @@ from app.json_store import JsonFile
 from tests.conftest import FixedClock
 from tests.harness.register_loop import NOW, draft_for
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX"),
+    pytest.mark.sqlite_only,
+]
 
 HARNESS = Path(__file__).resolve().parent / "harness" / "register_loop.py"
 ROOT = HARNESS.parents[2]

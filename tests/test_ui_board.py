@@ -180,8 +180,8 @@ def test_time_passing_moves_a_matter_to_overdue_without_any_signal(
 def test_raising_a_red_card_through_the_dialog(
     qtbot: QtBot, desk: Desk, page: BoardPage, planted: Planted
 ) -> None:
-    # given the 临期 matter selected
-    assert page.select_matter(planted.near)
+    # given the 临期 matter selected (once the board has loaded)
+    qtbot.waitUntil(lambda: page.select_matter(planted.near))
     page.raise_action.trigger()
     dialog = page.raise_dialog
     assert dialog is not None and dialog.isVisible()

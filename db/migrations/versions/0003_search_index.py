@@ -1,4 +1,4 @@
-"""search index: FTS5 trigram and bigram tables kept in step by triggers (SQLite)
+"""search index: FTS5 tables kept in step by triggers (SQLite); pg_trgm and bigram GIN indexes (PostgreSQL)
 
 Revision ID: 0003
 Revises: 0002
@@ -18,7 +18,15 @@ own transaction, whoever the writer is (intake, workflow, the bulk demo, a repai
   bigrams of a text are cut by joining it to this table.
 
 Names and exact ID numbers need nothing new: ``persons.name`` and ``persons.id_number`` already have b-tree
-indexes. On PostgreSQL this revision does nothing yet; pg_trgm indexes come with that backend.
+indexes.
+
+On PostgreSQL the server keeps its own indexes in step, so there are no tables and no triggers:
+
+- pg_trgm GIN indexes on ``matters`` (matter_no, summary, appeal) and ``persons`` (name, id_number, phone)
+  answer ``ILIKE '%…%'`` of 3 or more characters (and a name's ``ILIKE '…%'`` of any length);
+- ``xinfang_bigrams(text)``, an immutable function giving the distinct lower-cased character bigrams of a
+  text, indexed as GIN expressions over the summary and appeal and over the matter number, answers
+  2-character queries (``… @> ARRAY[lower(:key)]``), which trigrams cannot.
 """
 
 from alembic import op
@@ -101,7 +109,31 @@ FILL = [
 ]
 
 
+PG_BIGRAMS = (
+    "CREATE FUNCTION xinfang_bigrams(value text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "RETURN ARRAY(SELECT DISTINCT substr(lower(value), i, 2) FROM generate_series(1, length(value) - 1) AS i)"
+)
+PG_INDEXES = {
+    "search_matters_no_trgm": "matters USING gin (matter_no gin_trgm_ops)",
+    "search_matters_summary_trgm": "matters USING gin (summary gin_trgm_ops)",
+    "search_matters_appeal_trgm": "matters USING gin (appeal gin_trgm_ops)",
+    "search_matters_words_bigram": (
+        "matters USING gin ((xinfang_bigrams(summary) || xinfang_bigrams(appeal)))"
+    ),
+    "search_matters_no_bigram": "matters USING gin (xinfang_bigrams(matter_no))",
+    "search_persons_name_trgm": "persons USING gin (name gin_trgm_ops)",
+    "search_persons_id_number_trgm": "persons USING gin (id_number gin_trgm_ops)",
+    "search_persons_phone_trgm": "persons USING gin (phone gin_trgm_ops)",
+}
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(PG_BIGRAMS)
+        for name, target in PG_INDEXES.items():
+            op.execute(f"CREATE INDEX {name} ON {target}")
+        return
     if op.get_bind().dialect.name != "sqlite":
         return
     for statement in TABLES + FILL + TRIGGERS:
@@ -109,6 +141,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name in PG_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
+        op.execute("DROP FUNCTION IF EXISTS xinfang_bigrams(text)")
+        return  # pg_trgm stays: other databases' objects may use it
     if op.get_bind().dialect.name != "sqlite":
         return
     for name in ("search_matters_ai", "search_matters_ad", "search_matters_au"):
