@@ -21,6 +21,7 @@ from ui.decision_forms import (
     RateForm,
     RefuseForm,
 )
+from ui.vocabulary import vocab
 
 SHORTCUTS: dict[str, str] = {
     "answer_on_spot": "Alt+D",  # 当场答复
@@ -122,8 +123,12 @@ class ActionDialog(QDialog):
         action = ACTIONS[self.form.key]
         if action.target is None:
             return self.tr("办理后状态不变。")
-        text = self.tr("办理后状态变为“%1”").replace("%1", action.target)
-        return text + (self.tr("（%1）").replace("%1", action.condition) if action.condition else "") + "。"
+        text = self.tr("办理后状态变为“%1”").replace("%1", vocab(action.target))
+        return (
+            text
+            + (self.tr("（%1）").replace("%1", vocab(action.condition)) if action.condition else "")
+            + self.tr("。")
+        )
 
     @property
     def error_text(self) -> str:

@@ -28,6 +28,7 @@ from ui import board_parts as parts
 from ui import printing, questions
 from ui.board_model import COLUMN, BoardTableModel
 from ui.notifier import Notifier
+from ui.vocabulary import list_separator
 from ui.workers import Requests
 
 REFRESH_MS = 3 * 60 * 1000  # deadlines pass with time: look again every three minutes
@@ -300,7 +301,7 @@ class BoardPage(QWidget):
         except (DeskError, printing.PdfPrintError) as error:
             self._say(getattr(error, "message", str(error)), error=True)
             return False
-        self._say(self.tr("已出具督办单 %1").replace("%1", "、".join(printed.doc_nos)))
+        self._say(self.tr("已出具督办单 %1").replace("%1", list_separator().join(printed.doc_nos)))
         self._notifier.matters_changed.emit()
         return done
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.deadline_views import MAX_REASON, DeadlineViewService
 from app.errors import DeskError, ValidationError
+from ui.vocabulary import vocab
 
 
 class DeadlineOverrideDialog(QDialog):
@@ -36,7 +37,11 @@ class DeadlineOverrideDialog(QDialog):
         info = deadlines.info(deadline_id)
         self.title_label.setText(
             self.tr("%1：现为 %2（起算日 %3）")
-            .replace("%1", info.label + (f"（{info.department}）" if info.department else ""))
+            .replace(
+                "%1",
+                vocab(info.label)
+                + (self.tr("（%1）").replace("%1", info.department) if info.department else ""),
+            )
             .replace("%2", f"{info.effective_due:%Y-%m-%d}")
             .replace("%3", f"{info.start:%Y-%m-%d}")
         )

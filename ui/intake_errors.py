@@ -30,9 +30,13 @@ def display_key(path: str, known: set[str]) -> tuple[str, str]:
         row = int(person.group(1))
         if row == 0 and path in known:
             return path, ""
-        return "group", "" if row == 0 else _tr("第%1行：").replace("%1", str(row))
+        return "group", "" if row == 0 else QCoreApplication.translate("IntakeForm", "第%1行：").replace(
+            "%1", str(row)
+        )
     if material := _MATERIAL.fullmatch(path):
-        return "materials", _tr("第%1行：").replace("%1", str(int(material.group(1)) + 1))
+        return "materials", QCoreApplication.translate("IntakeForm", "第%1行：").replace(
+            "%1", str(int(material.group(1)) + 1)
+        )
     if listed := _LISTED.fullmatch(path):
         return listed.group(1), ""
     if path == "persons":

@@ -33,6 +33,7 @@ from ui.intake_state import (
     write_fields,
 )
 from ui.notifier import Notifier
+from ui.vocabulary import combo_word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -174,7 +175,7 @@ class IntakeForm(QWidget, IntakeLayout):
 
     def refresh_reception_days(self) -> None:
         """领导接访日: offer the leaders' reception days on the visit's date (the row shows only then)."""
-        wanted = self.channel_combo.currentText() == RECEPTION_DAY_CHANNEL
+        wanted = combo_word(self.channel_combo) == RECEPTION_DAY_CHANNEL
         for widget in self.reception_day_row:
             widget.setVisible(wanted)
         chosen = self.reception_day_combo.currentData()

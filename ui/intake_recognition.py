@@ -106,7 +106,11 @@ class Recognition:
             return
         form.sex_view.setText(info.sex)
         form.birth_view.setText(f"{info.birth_date:%Y-%m-%d}")
-        form.age_view.setText(_tr("%1岁").replace("%1", str(info.age_on(self._clock().date()))))
+        form.age_view.setText(
+            QCoreApplication.translate("IntakeForm", "%1岁").replace(
+                "%1", str(info.age_on(self._clock().date()))
+            )
+        )
         form.region_view.setText(info.region_name or info.province or info.region_code)
         form.region_view.setCursorPosition(0)
 

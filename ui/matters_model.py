@@ -182,7 +182,11 @@ class MattersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and state:
             return QBrush(OVERDUE_COLOR if state == "overdue" else NEAR_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and state:
-            return _tr("告知已超期") if state == "overdue" else _tr("告知期限将至（3日内）")
+            return (
+                QCoreApplication.translate("MattersTableModel", "告知已超期")
+                if state == "overdue"
+                else QCoreApplication.translate("MattersTableModel", "告知期限将至（3日内）")
+            )
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

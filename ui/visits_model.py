@@ -26,7 +26,11 @@ def _tr(text: str) -> str:
 
 
 def _first_or_repeat(visit: VisitSummary) -> str:
-    return _tr("重访") if visit.is_repeat else _tr("初访")
+    return (
+        QCoreApplication.translate("VisitsTableModel", "重访")
+        if visit.is_repeat
+        else QCoreApplication.translate("VisitsTableModel", "初访")
+    )
 
 
 COLUMNS: list[tuple[str, Callable[[VisitSummary], str]]] = [

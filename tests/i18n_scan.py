@@ -1,0 +1,80 @@
+"""The scan behind test_i18n: string literals in ui/ with Chinese in them that bypass Qt's translation."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+TRANSLATION_CALLS = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
+# Literals that are values, not text: compared with data, looked up by, or a pattern. They never show.
+VALUE_CALLS = frozenset({"compile", "match", "search", "fullmatch", "sub", "findall", "get"})
+# Generated: every entry is a QT_TRANSLATE_NOOP already, but the scan reads it anyway.
+ALLOWED: dict[str, set[str]] = {}
+
+
+@dataclass(frozen=True)
+class Leak:
+    path: str
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.text!r}"
+
+
+def _name(func: ast.expr) -> str | None:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def _exempt(tree: ast.AST) -> set[int]:
+    """Ids of nodes whose literals are translated (call arguments) or are values (keys, comparisons)."""
+    exempt: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in TRANSLATION_CALLS | VALUE_CALLS:
+            exempt.update(id(a) for a in node.args)
+        elif isinstance(node, ast.Compare):
+            exempt.update(id(n) for n in (node.left, *node.comparators))
+        elif isinstance(node, ast.Dict):
+            exempt.update(id(k) for k in node.keys if k is not None)
+        elif isinstance(node, ast.Subscript):
+            exempt.add(id(node.slice))
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            exempt.add(id(node.value))  # a docstring
+    return exempt
+
+
+def _leaks_in(tree: ast.AST, exempt: set[int]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if id(node) in exempt:
+            skip.update(id(n) for n in ast.walk(node))
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            skip.update(id(v) for v in node.values)
+            if CJK.search(ast.unparse(node)):
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value):
+            found.append((node.lineno, node.value))
+    return found
+
+
+def untranslated(folder: Path) -> list[Leak]:
+    leaks = []
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed = ALLOWED.get(path.name, set())
+        for line, text in _leaks_in(tree, _exempt(tree)):
+            if text not in allowed:
+                leaks.append(Leak(path.name, line, text))
+    return leaks
+
+
+if __name__ == "__main__":
+    for leak in untranslated(Path("ui")):
+        print(leak)
