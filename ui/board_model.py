@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.supervision_records import BoardRow
 from app.supervision_rules import RANK
-from ui.vocabulary import clause_separator, list_separator, vocab
+from ui.vocabulary import QT_TRANSLATE_NOOP, clause_separator, list_separator, vocab
 
 MATTER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,7 +94,7 @@ COLUMNS: tuple[Column, ...] = (
     (
         QT_TRANSLATE_NOOP("BoardTableModel", "原因"),
         lambda r: clause_separator().join(r.reasons),
-        lambda r: "；".join(r.reasons),
+        lambda r: tuple(r.reasons),
     ),
     (QT_TRANSLATE_NOOP("BoardTableModel", "首接人"), lambda r: r.first_clerk, lambda r: r.first_clerk),
     (QT_TRANSLATE_NOOP("BoardTableModel", "包案领导"), lambda r: r.leader, lambda r: r.leader),

@@ -118,7 +118,10 @@ class BoardFilters(QWidget):
         self.department_combo = self._combo(self.tr("全部部门"), [(n, n) for n in departments])
         self.clerk_combo = self._combo(self.tr("全部首接人"), [(n, n) for n in clerks])
         self.leader_combo = self._combo(self.tr("全部包案领导"), [(n, n) for n in leaders])
-        states = [(vocab("超期"), frozenset({"超期"})), (vocab("临期"), frozenset({"临期"}))]
+        states: list[tuple[str, object]] = [
+            (vocab("超期"), frozenset({"超期"})),
+            (vocab("临期"), frozenset({"临期"})),
+        ]
         states.append((self.tr("超期和临期"), ATTENTION))
         states.append((vocab("正常"), frozenset({"正常"})))
         self.state_combo = self._combo(self.tr("全部状态"), states)

@@ -4,7 +4,7 @@ reason and route, an extension, the outcomes of a reply or closure, a rating.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.case_records import BUREAU, CaseResult
 from app.workflow import OUTCOMES, RATING_RESULTS, REFUSAL_REASONS
 from ui.action_forms import ActionCall, ActionForm, NoteForm
-from ui.vocabulary import combo_word, fill_combo, select_word, vocab
+from ui.vocabulary import QT_TRANSLATE_NOOP, combo_word, fill_combo, select_word, vocab
 
 
 class DepartmentsForm(NoteForm):

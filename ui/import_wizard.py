@@ -43,6 +43,7 @@ from app.importing import (
 )
 from app.importing.mapping import REQUIRED
 from ui.notifier import Notifier
+from ui.vocabulary import clause_separator
 from ui.workers import Requests
 
 NO_COLUMN = -1
@@ -167,7 +168,7 @@ class MappingPage(QWizardPage):
             combo.clear()
             combo.addItem(self.tr("（无此列）"), NO_COLUMN)
             for index, header in enumerate(table.headers):
-                combo.addItem(f"{_letter(index)}：{header}", index)
+                combo.addItem(self.tr("%1：%2").replace("%1", _letter(index)).replace("%2", header), index)
             found = self.state.mapping.column(key)
             combo.setCurrentIndex(0 if found is None else found + 1)
         self._filling = False
@@ -246,7 +247,7 @@ class CheckPage(QWizardPage):
             .replace("%3", str(len(report.rejected)))
             .replace("%4", str(len(report.skipped)))
         )
-        rows = [(r.row, "；".join(r.reasons)) for r in report.rejected]
+        rows = [(r.row, clause_separator().join(r.reasons)) for r in report.rejected]
         rows += [(s.row, s.reason) for s in report.skipped]
         self.rejected.setRowCount(len(rows))
         for i, (number, reason) in enumerate(rows):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import FieldError
 from ui.intake_layout import IntakeLayout
+from ui.vocabulary import clause_separator
 
 _PERSON = re.compile(r"persons\[(\d+)\]\.(\w+)")
 _MATERIAL = re.compile(r"materials\[(\d+)\]\.\w+")
@@ -73,7 +74,7 @@ class ErrorDisplay:
         lines: dict[str, list[str]] = {}
         known = set(self._ui.error_labels)
         for error in errors:
-            self._errors[error.field] = "；".join(
+            self._errors[error.field] = clause_separator().join(
                 filter(None, [self._errors.get(error.field), error.message])
             )
             key, prefix = display_key(error.field, known)

@@ -33,7 +33,7 @@ from ui.intake_state import (
     write_fields,
 )
 from ui.notifier import Notifier
-from ui.vocabulary import combo_word
+from ui.vocabulary import combo_word, vocab
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -168,7 +168,12 @@ class IntakeForm(QWidget, IntakeLayout):
         self.repeat_combo.clear()
         self.repeat_combo.addItem(self.tr("新事项"), "")
         for matter in history.open_matters if history else []:
-            text = f"{matter.matter_no}　{matter.summary}（{matter.status}，首接人 {matter.first_clerk}）"
+            text = self.tr("{no}　{summary}（{status}，首接人 {clerk}）").format(
+                no=matter.matter_no,
+                summary=matter.summary,
+                status=vocab(matter.status),
+                clerk=matter.first_clerk,
+            )
             self.repeat_combo.addItem(text, matter.matter_no)
         self.repeat_combo.blockSignals(False)
         self._on_repeat_changed()
@@ -190,8 +195,8 @@ class IntakeForm(QWidget, IntakeLayout):
                 hint = self.tr("（请选择接访领导）") if found else self.tr("当日没有安排领导接访")
                 combo.addItem(hint, None)
             for held in found:
-                title = f"（{held.title}）" if held.title else ""
-                place = f"　{held.place}" if held.place else ""
+                title = self.tr("（%1）").replace("%1", held.title) if held.title else ""
+                place = self.tr("　%1").replace("%1", held.place) if held.place else ""
                 combo.addItem(f"{held.leader}{title}{place}", held.id)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
         combo.blockSignals(False)
@@ -290,7 +295,11 @@ class IntakeForm(QWidget, IntakeLayout):
     def _saved_text(self, registered: RegisteredVisit) -> str:
         text = self.tr("已登记：%1　　查询码 %2　　告知期限 %3")
         for i, value in enumerate(
-            (registered.matter_no, registered.query_code, f"{registered.notice_deadline:%Y年%m月%d日}"),
+            (
+                registered.matter_no,
+                registered.query_code,
+                registered.notice_deadline.strftime(self.tr("%Y年%m月%d日")),
+            ),
             start=1,
         ):
             text = text.replace(f"%{i}", value)

@@ -26,6 +26,7 @@ from app.case_records import AssignmentInfo, CaseFile, DeadlineInfo
 from app.notices import NoticeRecord
 from app.records import MatterDetail, PersonRecord, VisitRecord
 from ui.matter_header import STATE_COLORS, deadline_state
+from ui.vocabulary import vocab
 
 FACT_COLUMNS = 2
 
@@ -52,9 +53,9 @@ def record_html(detail: MatterDetail) -> str:
         (QCoreApplication.translate("MatterSections", "事项编号"), detail.matter_no),
         (QCoreApplication.translate("MatterSections", "查询码"), detail.query_code),
         (QCoreApplication.translate("MatterSections", "登记时间"), f"{detail.received_at:%Y-%m-%d %H:%M}"),
-        (QCoreApplication.translate("MatterSections", "信访形式"), detail.channel),
-        (QCoreApplication.translate("MatterSections", "信访目的"), detail.purpose),
-        (QCoreApplication.translate("MatterSections", "内容分类"), detail.category),
+        (QCoreApplication.translate("MatterSections", "信访形式"), vocab(detail.channel)),
+        (QCoreApplication.translate("MatterSections", "信访目的"), vocab(detail.purpose)),
+        (QCoreApplication.translate("MatterSections", "内容分类"), vocab(detail.category)),
         (QCoreApplication.translate("MatterSections", "问题属地"), detail.township),
         (QCoreApplication.translate("MatterSections", "问题发生地"), detail.place),
     ]
@@ -62,9 +63,11 @@ def record_html(detail: MatterDetail) -> str:
     pairs = [cells[i : i + FACT_COLUMNS] for i in range(0, len(cells), FACT_COLUMNS)]
     rows = "".join(f"<tr>{''.join(pair)}</tr>" for pair in pairs)  # two facts a line: the timeline fits
     persons = [_person_line(p) for p in detail.persons]
+    appeal_title = escape(QCoreApplication.translate("MatterSections", "诉求"))
+    appeal = escape(detail.appeal).replace("\n", "<br>")
     return (
         f"<table cellspacing='2' cellpadding='2'>{rows}</table>"
-        f"<h4>{escape(QCoreApplication.translate('MatterSections', '诉求'))}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
+        f"<h4>{appeal_title}</h4><p>{appeal}</p>"
         + _list(QCoreApplication.translate("MatterSections", "来访人"), persons)
         + _list(
             QCoreApplication.translate("MatterSections", "来访记录"), [_visit_line(v) for v in detail.visits]
@@ -74,10 +77,8 @@ def record_html(detail: MatterDetail) -> str:
 
 
 def _list(title: str, lines: list[str]) -> str:
-    items = (
-        "".join(f"<li>{escape(line)}</li>" for line in lines)
-        or f"<li>{escape(QCoreApplication.translate('MatterSections', '无'))}</li>"
-    )
+    none = escape(QCoreApplication.translate("MatterSections", "无"))
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines) or f"<li>{none}</li>"
     return f"<h4>{escape(title)}</h4><ul>{items}</ul>"
 
 
@@ -94,7 +95,9 @@ def _visit_line(visit: VisitRecord) -> str:
         else QCoreApplication.translate("MatterSections", "初访")
     )
     people = QCoreApplication.translate("MatterSections", "%1人").replace("%1", str(visit.headcount))
-    return f"{visit.visited_at:%Y-%m-%d %H:%M} {visit.channel} {kind} {people} {QCoreApplication.translate('MatterSections', '接待')}：{visit.clerk}"
+    line = QCoreApplication.translate("MatterSections", "{at} {channel} {kind} {people} 接待：{clerk}")
+    at = f"{visit.visited_at:%Y-%m-%d %H:%M}"
+    return line.format(at=at, channel=vocab(visit.channel), kind=kind, people=people, clerk=visit.clerk)
 
 
 def _timeline(detail: MatterDetail) -> str:
@@ -106,12 +109,13 @@ def _timeline(detail: MatterDetail) -> str:
     )
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in titles)
     rows = "".join(
-        f"<tr><td nowrap>{e.at:%Y-%m-%d %H:%M}</td><td nowrap><b>{escape(e.kind)}</b></td>"
+        f"<tr><td nowrap>{e.at:%Y-%m-%d %H:%M}</td><td nowrap><b>{escape(vocab(e.kind))}</b></td>"
         f"<td nowrap>{escape(e.clerk)}</td><td>{escape(e.note)}</td></tr>"
         for e in detail.events
     )
     table = f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{rows}</table>"
-    return f"<h4>{escape(QCoreApplication.translate('MatterSections', '办理过程'))}</h4>{table}"
+    title = escape(QCoreApplication.translate("MatterSections", "办理过程"))
+    return f"<h4>{title}</h4>{table}"
 
 
 # --- departments and documents ----------------------------------------------------------------------------
@@ -134,8 +138,16 @@ def _fill_row(table: QTableWidget, row: int, cells: list[str]) -> None:
 
 
 def departments_table(parent: QWidget) -> QTableWidget:
-    headers = ("部门", "方式", "交办时间", "办理期限", "签收", "退回", "反馈")
-    return _table(parent, [_tr(h) for h in headers])
+    headers = (
+        QCoreApplication.translate("MatterSections", "部门"),
+        QCoreApplication.translate("MatterSections", "方式"),
+        QCoreApplication.translate("MatterSections", "交办时间"),
+        QCoreApplication.translate("MatterSections", "办理期限"),
+        QCoreApplication.translate("MatterSections", "签收"),
+        QCoreApplication.translate("MatterSections", "退回"),
+        QCoreApplication.translate("MatterSections", "反馈"),
+    )
+    return _table(parent, list(headers))
 
 
 def show_assignments(table: QTableWidget, assignments: list[AssignmentInfo]) -> None:
@@ -145,7 +157,7 @@ def show_assignments(table: QTableWidget, assignments: list[AssignmentInfo]) -> 
         feedback = f"{_when(a.feedback_at)} {a.feedback}".strip() if a.feedback_at else ""
         due = f"{a.handling_due:%Y-%m-%d}" if a.handling_due else ""
         signed = _when(a.signed_at) or QCoreApplication.translate("MatterSections", "未签收")
-        cells = [a.department, a.kind, _when(a.assigned_at), due, signed, returned, feedback]
+        cells = [a.department, vocab(a.kind), _when(a.assigned_at), due, signed, returned, feedback]
         _fill_row(table, row, cells)
 
 
@@ -159,7 +171,7 @@ def document_lines(slips: int, notices: list[NoticeRecord]) -> list[str]:
         )
     for n in notices:
         mark = QCoreApplication.translate("MatterSections", "（补打）") if n.reprint else ""
-        lines.append(f"{n.kind} {n.doc_no} {n.printed_at:%Y-%m-%d %H:%M}{mark}")
+        lines.append(f"{vocab(n.kind)} {n.doc_no} {n.printed_at:%Y-%m-%d %H:%M}{mark}")
     return lines
 
 
@@ -259,7 +271,11 @@ class DeadlinesPanel(QWidget):
         row = self.ids.index(ident) if ident in self.ids else -1
         item = self.table.item(row, 0) if row >= 0 else None
         department = self.table.item(row, 1) if row >= 0 else None
-        title = f"{item.text()}（{department.text()}）：" if item and department else ""
+        title = (
+            self.tr("%1（%2）：").replace("%1", item.text()).replace("%2", department.text())
+            if item and department
+            else ""
+        )
         self.explanation.setText(title + text)
         self.explanation.show()
 

@@ -44,6 +44,7 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
+from ui.vocabulary import vocab
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
 WARN_STYLE = "background: #FFF3E0; color: #E65100; padding: 4px; font-weight: bold;"
@@ -185,11 +186,12 @@ class MatterView(QWidget):
         self.action_buttons = {}
         for index, info in enumerate(case.allowed if case is not None else []):
             shortcut = SHORTCUTS.get(info.key, "")
-            button = QPushButton(info.label, self)
+            label = vocab(info.label)
+            button = QPushButton(label, self)
             if shortcut:
-                button.setText(f"{info.label}(&{shortcut[-1]})")
+                button.setText(f"{label}(&{shortcut[-1]})")
                 button.setShortcut(QKeySequence(shortcut))
-                button.setToolTip(self.tr("%1（%2）").replace("%1", info.label).replace("%2", shortcut))
+                button.setToolTip(self.tr("%1（%2）").replace("%1", label).replace("%2", shortcut))
             button.clicked.connect(lambda _=False, key=info.key: self.run_action(key))
             self.actions_row.insertWidget(index, button)
             self.action_buttons[info.key] = button
@@ -220,7 +222,8 @@ class MatterView(QWidget):
             self.reload()
             self.warn(dialog.conflict + self.tr("。已重新载入该事项，请核对后再操作。"))
         elif dialog.outcome is not None:
-            message = f"{dialog.outcome.action}：{dialog.outcome.note}"
+            outcome = dialog.outcome
+            message = self.tr("%1：%2").replace("%1", vocab(outcome.action)).replace("%2", outcome.note)
             self._notifier.matters_changed.emit()  # reloads this page too
             self._say(message, INFO_STYLE)
         dialog.deleteLater()

@@ -45,9 +45,14 @@ from app.tally.periods import weeks_in
 from ui.notifier import Notifier
 from ui.tally_chart import TrendChart
 from ui.tally_model import COLUMN_KEY_ROLE, HEADER_ROWS, ROW_KEY_ROLE, TallyTableModel
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
-FORMATS = {".xlsx": "Excel 工作簿 (*.xlsx)", ".csv": "CSV 文件 (*.csv)", ".pdf": "PDF 文件 (*.pdf)"}
+FORMATS = {
+    ".xlsx": QT_TRANSLATE_NOOP("TallyPage", "Excel 工作簿 (*.xlsx)"),
+    ".csv": QT_TRANSLATE_NOOP("TallyPage", "CSV 文件 (*.csv)"),
+    ".pdf": QT_TRANSLATE_NOOP("TallyPage", "PDF 文件 (*.pdf)"),
+}
 WEEK, RANGE = 0, 1
 
 
@@ -149,7 +154,7 @@ class DrillDownDialog(QDialog):
         self.loaded.emit()
 
     def _visit_cells(self, visit: VisitSummary) -> tuple[list[str], str]:
-        kind = visit.channel + (self.tr("（重访）") if visit.is_repeat else "")
+        kind = vocab(visit.channel) + (self.tr("（重访）") if visit.is_repeat else "")
         when = f"{visit.visited_at:%Y-%m-%d %H:%M}"
         return [
             when,
@@ -167,7 +172,7 @@ class DrillDownDialog(QDialog):
             matter.matter_no,
             matter.persons,
             str(matter.visit_count),
-            matter.status,
+            vocab(matter.status),
             matter.summary,
         ]
         return cells, matter.matter_no
@@ -415,8 +420,8 @@ class TallyPage(QWidget):
                 self.tr("办结率 %1").replace("%1", comparison.change(totals, "closure_rate").text()),
             ]
             head = self.tr("%1（%2）：").replace("%1", comparison.name).replace("%2", comparison.period.label)
-            parts.append(head + "，".join(changes))
-        return "　　".join(parts)
+            parts.append(head + self.tr("，").join(changes))
+        return self.tr("　　").join(parts)
 
     def _failed(self, text: str) -> None:
         self.ui.status.setText(text)
@@ -469,7 +474,7 @@ class TallyPage(QWidget):
         tally = self.model.tally
         if tally is None:
             return
-        suggested = str(Path.home() / f"信访周报表_{tally.period.key}{suffix}")
+        suggested = str(Path.home() / (self.tr("信访周报表_%1").replace("%1", tally.period.key) + suffix))
         title, kind = self.tr("导出统计表"), self.tr(FORMATS[suffix])
         path, _ = QFileDialog.getSaveFileName(self, title, suggested, kind)
         if not path:
@@ -485,7 +490,7 @@ class TallyPage(QWidget):
         if tally is None:
             return
         first, last = tally.period.first, tally.period.last
-        suggested = str(Path.home() / f"来访登记台账_{tally.period.key}.xlsx")
+        suggested = str(Path.home() / (self.tr("来访登记台账_%1").replace("%1", tally.period.key) + ".xlsx"))
         filters = f"{self.tr(FORMATS['.xlsx'])};;{self.tr(FORMATS['.csv'])}"
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出台账"), suggested, filters)
         if not path:

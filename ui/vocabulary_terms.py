@@ -3,7 +3,7 @@
 See ui/vocabulary.py.
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.vocabulary import QT_TRANSLATE_NOOP
 
 TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "来访"),
@@ -92,8 +92,15 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "作出复核意见"),
     QT_TRANSLATE_NOOP("vocabulary", "自然日"),
     QT_TRANSLATE_NOOP("vocabulary", "工作日"),
+    QT_TRANSLATE_NOOP("vocabulary", "受理告知书"),
+    QT_TRANSLATE_NOOP("vocabulary", "不予受理告知书"),
+    QT_TRANSLATE_NOOP("vocabulary", "转送交办单"),
+    QT_TRANSLATE_NOOP("vocabulary", "延期告知书"),
+    QT_TRANSLATE_NOOP("vocabulary", "答复意见书"),
+    QT_TRANSLATE_NOOP("vocabulary", "督办单"),
     QT_TRANSLATE_NOOP("vocabulary", "本机关"),
     QT_TRANSLATE_NOOP("vocabulary", "督办"),
+    QT_TRANSLATE_NOOP("vocabulary", "期限调整"),
     QT_TRANSLATE_NOOP("vocabulary", "政法"),
     QT_TRANSLATE_NOOP("vocabulary", "涉法诉讼"),
     QT_TRANSLATE_NOOP("vocabulary", "治安管理"),

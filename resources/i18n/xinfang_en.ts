@@ -27,6 +27,10 @@
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BoardFilters</name>
@@ -40,6 +44,10 @@
     </message>
     <message>
         <source>全部包案领导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超期和临期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -146,6 +154,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{level}（{day}，{by}）{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>解除哪一项督办？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -170,6 +182,50 @@
     </message>
     <message>
         <source>本机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>督办级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首接人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>包案领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -261,6 +317,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>调整期限</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,7 +346,22 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <source>%1（%2）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DepartmentForm</name>
+    <message>
+        <source>退回理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>部门</source>
         <translation type="unfinished"></translation>
@@ -526,11 +601,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>星期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>国务院通知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>推算（未含调休）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手工录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调休上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -619,11 +722,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{no}&#x3000;{summary}（{status}，首接人 {clerk}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>（请选择接访领导）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>当日没有安排领导接访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -644,6 +759,10 @@
     </message>
     <message>
         <source>已登记：%1&#x3000;&#x3000;查询码 %2&#x3000;&#x3000;告知期限 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%Y年%m月%d日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -936,6 +1055,10 @@
 <context>
     <name>LeadersPanel</name>
     <message>
+        <source>%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>设置包案领导…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,6 +1240,10 @@
         <source>（无此列）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MatterHeader</name>
@@ -1141,11 +1268,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>下一期限：%1%2 %3，%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1188,11 +1323,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>诉求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>来访人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>来访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1212,6 +1355,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{at} {channel} {kind} {people} 接待：{clerk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,6 +1372,34 @@
     </message>
     <message>
         <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理过程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交办时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反馈</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1335,6 +1510,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>信访接待台</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,6 +1543,46 @@
 </context>
 <context>
     <name>MattersTableModel</name>
+    <message>
+        <source>信访件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来访人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题属地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容分类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项概况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首接人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告知期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>告知已超期</source>
         <translation type="unfinished"></translation>
@@ -1444,7 +1663,26 @@
 <context>
     <name>OutcomesForm</name>
     <message>
+        <source>答复内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>办理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>无法打开要打印的文件：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1562,6 +1800,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>末日顺延</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>顺延</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,6 +1897,18 @@
 <context>
     <name>TallyPage</name>
     <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>批次 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,11 +1929,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;&#x3000;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在导出……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>信访周报表_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>导出统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来访登记台账_%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1688,6 +1958,13 @@
     </message>
     <message>
         <source>已导出 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TallyTableModel</name>
+    <message>
+        <source>单位</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1707,6 +1984,14 @@
 </context>
 <context>
     <name>TrendChart</name>
+    <message>
+        <source>第%1周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{week}（{key}）：{batches}批 {persons}人次</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>近%1周来访趋势</source>
         <translation type="unfinished"></translation>
@@ -1767,6 +2052,38 @@
     </message>
     <message>
         <source>初访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>信访件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来访人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初/重访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>概况</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2187,11 +2504,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>受理告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予受理告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转送交办单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延期告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>答复意见书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>督办单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本机关</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限调整</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
