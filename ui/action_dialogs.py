@@ -21,7 +21,7 @@ from ui.decision_forms import (
     RateForm,
     RefuseForm,
 )
-from ui.vocabulary import vocab
+from ui.vocabulary import action_label, vocab
 
 SHORTCUTS: dict[str, str] = {
     "answer_on_spot": "Alt+D",  # 当场答复
@@ -98,7 +98,7 @@ class ActionDialog(QDialog):
         self._build()
 
     def _build(self) -> None:
-        label = ACTIONS[self.form.key].label
+        label = action_label(ACTIONS[self.form.key].label)
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", label).replace("%2", self._call.matter_no))
         self.hint = QLabel(self._hint(), self)
         self.hint.setWordWrap(True)

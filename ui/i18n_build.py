@@ -65,10 +65,19 @@ def vocabulary_terms() -> list[str]:
     return list(dict.fromkeys(word for group in groups for word in group if word))
 
 
+def action_labels() -> list[str]:
+    """The actions as buttons name them (imperative), a context of their own."""
+    return list(dict.fromkeys(a.label for a in (*workflow.ACTIONS.values(), *workflow.STEPS.values())))
+
+
 def terms_source() -> str:
     lines = [
         f'    QT_TRANSLATE_NOOP("vocabulary", {json.dumps(w, ensure_ascii=False)}),\n'
         for w in vocabulary_terms()
+    ]
+    lines.append(")\n\nACTIONS = (\n")
+    lines += [
+        f'    QT_TRANSLATE_NOOP("actions", {json.dumps(w, ensure_ascii=False)}),\n' for w in action_labels()
     ]
     return TERMS_HEADER + "".join(lines) + ")\n"
 

@@ -44,7 +44,7 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
-from ui.vocabulary import vocab
+from ui.vocabulary import action_label, vocab
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
 WARN_STYLE = "background: #FFF3E0; color: #E65100; padding: 4px; font-weight: bold;"
@@ -186,7 +186,7 @@ class MatterView(QWidget):
         self.action_buttons = {}
         for index, info in enumerate(case.allowed if case is not None else []):
             shortcut = SHORTCUTS.get(info.key, "")
-            label = vocab(info.label)
+            label = action_label(info.label)
             button = QPushButton(label, self)
             if shortcut:
                 button.setText(f"{label}(&{shortcut[-1]})")

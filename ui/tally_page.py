@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,9 +75,15 @@ class DrillDownLayout:
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 6, dialog)
         self.table.setHorizontalHeaderLabels(
-            [dialog.tr("来访时间"), dialog.tr("事项编号"), dialog.tr("来访人"), dialog.tr("人数"),
-             dialog.tr("形式"), dialog.tr("概况")]
-        )  # fmt: skip
+            [
+                QCoreApplication.translate("DrillDownDialog", "来访时间"),
+                QCoreApplication.translate("DrillDownDialog", "事项编号"),
+                QCoreApplication.translate("DrillDownDialog", "来访人"),
+                QCoreApplication.translate("DrillDownDialog", "人数"),
+                QCoreApplication.translate("DrillDownDialog", "形式"),
+                QCoreApplication.translate("DrillDownDialog", "概况"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -191,25 +197,30 @@ class TallyLayout:
 
     def __init__(self, page: QWidget) -> None:
         self.mode = QComboBox(page)
-        self.mode.addItems([page.tr("按周"), page.tr("按日期")])
+        self.mode.addItems(
+            [
+                QCoreApplication.translate("TallyPage", "按周"),
+                QCoreApplication.translate("TallyPage", "按日期"),
+            ]
+        )
         self.year = QSpinBox(page)
         self.year.setRange(2000, 2099)
-        self.year.setSuffix(page.tr(" 年"))
+        self.year.setSuffix(QCoreApplication.translate("TallyPage", " 年"))
         self.week = QSpinBox(page)
         self.week.setRange(1, 53)
-        self.week.setPrefix(page.tr("第 "))
-        self.week.setSuffix(page.tr(" 周"))
+        self.week.setPrefix(QCoreApplication.translate("TallyPage", "第 "))
+        self.week.setSuffix(QCoreApplication.translate("TallyPage", " 周"))
         self.first = QDateEdit(page)
         self.last = QDateEdit(page)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.to_label = QLabel(page.tr("至"), page)
-        self.refresh = QPushButton(page.tr("统计"), page)
+        self.to_label = QLabel(QCoreApplication.translate("TallyPage", "至"), page)
+        self.refresh = QPushButton(QCoreApplication.translate("TallyPage", "统计"), page)
         self.exports = {
-            ".xlsx": QPushButton(page.tr("导出 Excel"), page),
-            ".csv": QPushButton(page.tr("导出 CSV"), page),
-            ".pdf": QPushButton(page.tr("导出 PDF"), page),
+            ".xlsx": QPushButton(QCoreApplication.translate("TallyPage", "导出 Excel"), page),
+            ".csv": QPushButton(QCoreApplication.translate("TallyPage", "导出 CSV"), page),
+            ".pdf": QPushButton(QCoreApplication.translate("TallyPage", "导出 PDF"), page),
         }
         self.busy = QProgressBar(page)
         self.busy.setRange(0, 0)  # busy: no percentage to tell

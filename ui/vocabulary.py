@@ -14,10 +14,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 CONTEXT = "vocabulary"
+ACTIONS_CONTEXT = "actions"  # an action on its button (受理: Accept), where the timeline says Accepted
 
 
 def vocab(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def action_label(text: str) -> str:
+    return QCoreApplication.translate(ACTIONS_CONTEXT, text) if text else text
 
 
 def list_separator() -> str:
