@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
+from app.language import LanguageSetting, language_file
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
 from ui.board_page import BoardPage
@@ -243,9 +244,12 @@ class MainWindow(QMainWindow):
         self.matters_page.search_now()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.desk.settings, self)
+        language = LanguageSetting(language_file(self.desk.data_dir))
+        dialog = SettingsDialog(self.desk.settings, self, language=language)
         if dialog.exec():
             self.notifier.settings_changed.emit()
+            if dialog.language_changed:
+                self.statusBar().showMessage(self.tr("界面语言已更改，重新启动程序后生效"), MESSAGE_MS)
         dialog.deleteLater()
 
     def open_calendar(self) -> None:
