@@ -13,6 +13,7 @@ from app.case_records import CaseFile, CaseResult
 from app.errors import ConflictError, DeskError, ValidationError
 from app.workflow import ACTIONS
 from ui.action_forms import ActionCall, ActionForm, FormChoices, MergeForm, NoteForm, TextForm
+from ui.app_messages import app_message
 from ui.decision_forms import (
     DepartmentForm,
     DepartmentsForm,
@@ -139,14 +140,14 @@ class ActionDialog(QDialog):
         try:
             self.outcome = self.form.submit(self._call)
         except ConflictError as error:
-            self.conflict = error.message
+            self.conflict = app_message(error.message)
             super().reject()
             return
         except ValidationError as error:
-            self._show_errors([e.message for e in error.errors])
+            self._show_errors([app_message(e.message) for e in error.errors])
             return
         except DeskError as error:
-            self._show_errors([error.message])
+            self._show_errors([app_message(error.message)])
             return
         super().accept()
 

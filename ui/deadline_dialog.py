@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.deadline_views import MAX_REASON, DeadlineViewService
 from app.errors import DeskError, ValidationError
+from ui.app_messages import app_message
 from ui.vocabulary import vocab
 
 
@@ -101,10 +102,10 @@ class DeadlineOverrideDialog(QDialog):
         try:
             self._deadlines.override(self.deadline_id, self.new_due, self.reason, self._clerk)
         except ValidationError as error:
-            self._show("\n".join(e.message for e in error.errors))
+            self._show("\n".join(app_message(e.message) for e in error.errors))
             return
         except DeskError as error:
-            self._show(error.message)
+            self._show(app_message(error.message))
             return
         super().accept()
 

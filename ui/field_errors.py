@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.errors import DeskError, ValidationError
+from ui.app_messages import app_message
 from ui.vocabulary import clause_separator
 
 ERROR_STYLE = "color: #C62828;"
@@ -40,10 +41,12 @@ class FieldErrors:
         if isinstance(error, ValidationError):
             merged: dict[str, str] = {}
             for e in error.errors:
-                merged[e.field] = clause_separator().join(filter(None, [merged.get(e.field, ""), e.message]))
+                merged[e.field] = clause_separator().join(
+                    filter(None, [merged.get(e.field, ""), app_message(e.message)])
+                )
             self.show(merged)
         else:
-            self.show({GENERAL: error.message})
+            self.show({GENERAL: app_message(error.message)})
 
     def clear(self) -> None:
         self.show({})

@@ -42,8 +42,9 @@ from app.importing import (
     read_table,
 )
 from app.importing.mapping import REQUIRED
+from ui.app_messages import app_message
 from ui.notifier import Notifier
-from ui.vocabulary import clause_separator
+from ui.vocabulary import clause_separator, vocab
 from ui.workers import Requests
 
 NO_COLUMN = -1
@@ -107,7 +108,7 @@ class FilePage(QWizardPage):
             table = read_table(path, sheet)
         except DeskError as error:
             self.state.table = None
-            self.info.setText(error.message)
+            self.info.setText(app_message(error.message))
             self.completeChanged.emit()
             return False
         self.state.table, self.state.check, self.state.result = table, None, None
@@ -147,7 +148,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox(holder)
             combo.currentIndexChanged.connect(lambda _i, k=key: self._changed(k))
             self.combos[key] = combo
-            form.addRow(label + (" *" if key in REQUIRED else ""), combo)
+            form.addRow(vocab(label) + (" *" if key in REQUIRED else ""), combo)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)

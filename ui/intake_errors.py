@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.errors import FieldError
+from ui.app_messages import app_message
 from ui.intake_layout import IntakeLayout
 from ui.vocabulary import clause_separator
 
@@ -75,13 +76,13 @@ class ErrorDisplay:
         known = set(self._ui.error_labels)
         for error in errors:
             self._errors[error.field] = clause_separator().join(
-                filter(None, [self._errors.get(error.field), error.message])
+                filter(None, [self._errors.get(error.field), app_message(error.message)])
             )
             key, prefix = display_key(error.field, known)
             if key == GENERAL:
-                self._general.append(error.message)
+                self._general.append(app_message(error.message))
             else:
-                lines.setdefault(key, []).append(prefix + error.message)
+                lines.setdefault(key, []).append(prefix + app_message(error.message))
         for key, messages in lines.items():
             self._ui.error_labels[key].setText("\n".join(messages))
             self._ui.error_labels[key].show()

@@ -20,6 +20,7 @@ from app.intake import RECEPTION_DAY_CHANNEL
 from app.records import PersonHistory, RegisteredVisit, VisitInput
 from app.rules.vocabulary import GROUP_MIN
 from ui import printing, questions
+from ui.app_messages import app_message
 from ui.history_panel import HistoryPanel
 from ui.intake_errors import ErrorDisplay
 from ui.intake_layout import IntakeLayout
@@ -265,7 +266,7 @@ class IntakeForm(QWidget, IntakeLayout):
             self.show_errors(error.errors)
             return None
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法保存"), error.message)
+            QMessageBox.warning(self, self.tr("无法保存"), app_message(error.message))
             return None
         self._after_save(registered)
         return registered
@@ -317,5 +318,7 @@ class IntakeForm(QWidget, IntakeLayout):
         try:
             return printing.print_slip(self.desk, number, self, preview=preview, clerk=clerk)
         except (DeskError, printing.PdfPrintError) as error:
-            QMessageBox.warning(self, self.tr("无法打印回执"), getattr(error, "message", str(error)))
+            QMessageBox.warning(
+                self, self.tr("无法打印回执"), app_message(getattr(error, "message", str(error)))
+            )
             return False

@@ -16,6 +16,7 @@ from app.errors import ValidationError
 from app.recognition import RecognitionService
 from app.records import IdInfo, MatterSummary, PersonHistory
 from app.rules.idnumber import normalise_id_number, parse_id_number
+from ui.app_messages import app_message
 from ui.history_panel import HistoryPanel
 from ui.workers import Requests
 
@@ -84,7 +85,7 @@ class Recognition:
         try:
             info = parse_id_number(number, self._clock().date())
         except ValidationError as error:
-            self._show_id_info(None, "✗ " + error.message)
+            self._show_id_info(None, "✗ " + app_message(error.message))
             self._show(None, first_visit=False)
             return
         self._show_id_info(info, "✓ " + info.document)

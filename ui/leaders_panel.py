@@ -33,6 +33,7 @@ from app.case_records import CaseFile, CaseResult, LeaderInfo, UpperAssignmentIn
 from app.errors import ConflictError, DeskError, ValidationError
 from app.rules.vocabulary import OPEN_STATUSES
 from ui.action_forms import ActionCall
+from ui.app_messages import app_message
 from ui.leaders_dialog import date_edit, read_date, write_date
 from ui.vocabulary import list_separator
 
@@ -310,14 +311,14 @@ class StepDialog(QDialog):
         try:
             self.outcome = self.form.submit(self._call)
         except ConflictError as error:
-            self.conflict = error.message
+            self.conflict = app_message(error.message)
             super().reject()
             return
         except ValidationError as error:
-            self._show("\n".join(e.message for e in error.errors))
+            self._show("\n".join(app_message(e.message) for e in error.errors))
             return
         except DeskError as error:
-            self._show(error.message)
+            self._show(app_message(error.message))
             return
         super().accept()
 

@@ -28,6 +28,7 @@ from app.desk import Desk
 from app.language import LanguageSetting, language_file
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
+from ui.app_messages import app_message
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         banner = QFrame(self)
         banner.setObjectName("holiday_banner")
         banner.setStyleSheet(BANNER_STYLE)
-        self.holiday_label = QLabel("\n".join(warnings), banner)
+        self.holiday_label = QLabel("\n".join(app_message(w) for w in warnings), banner)
         self.holiday_label.setWordWrap(True)
         dismiss = QPushButton(self.tr("知道了"), banner)
         dismiss.clicked.connect(banner.hide)

@@ -31,6 +31,7 @@ from app.records import MatterDetail
 from app.rules.vocabulary import OPEN_STATUSES
 from ui.action_dialogs import PRINT_SHORTCUT, SHORTCUTS, ActionDialog, action_dialog
 from ui.action_forms import ActionCall
+from ui.app_messages import app_message
 from ui.deadline_dialog import DeadlineOverrideDialog
 from ui.leaders_panel import LeadersForm, LeadersPanel, ReportForm, StepDialog, StepForm, UpperForm
 from ui.matter_header import MatterHeader
@@ -148,7 +149,7 @@ class MatterView(QWidget):
                 self.case = self._desk.cases.case_file(matter_no)
             except DeskError as error:
                 self.detail, self.case = None, None
-                self._say(error.message, WARN_STYLE)
+                self._say(app_message(error.message), WARN_STYLE)
         self._render()
 
     def _render(self) -> None:
@@ -239,13 +240,13 @@ class MatterView(QWidget):
         try:
             self.deadlines.show_explanation(deadline_id, self._desk.deadlines.explain(deadline_id))
         except DeskError as error:
-            self.warn(error.message)
+            self.warn(app_message(error.message))
 
     def adjust_deadline(self, deadline_id: int) -> None:
         try:
             dialog = DeadlineOverrideDialog(self._desk.deadlines, deadline_id, self._clerk(), self)
         except DeskError as error:
-            self.warn(error.message)
+            self.warn(app_message(error.message))
             return
         if dialog.exec():
             self._notifier.matters_changed.emit()

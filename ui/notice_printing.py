@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.errors import DeskError
 from app.notices import KINDS, NoticeService, PreparedNotice
 from ui import printing
+from ui.app_messages import app_message
 from ui.vocabulary import list_separator, vocab
 
 
@@ -41,7 +42,7 @@ class NoticePrinter(QObject):
                 self._notices.discard(self._notices.prepare(self.matter_no, kind))
                 reasons[kind] = ""
             except DeskError as error:
-                reasons[kind] = error.message
+                reasons[kind] = app_message(error.message)
         return reasons
 
     def fill_menu(self) -> None:
@@ -63,13 +64,13 @@ class NoticePrinter(QObject):
         try:
             prepared = self._notices.prepare(self.matter_no, kind)
         except DeskError as error:
-            self.failed.emit(error.message)
+            self.failed.emit(app_message(error.message))
             return False
         try:
             done = self._preview(prepared) if preview else self._print(prepared)
         except (DeskError, printing.PdfPrintError) as error:
             self._notices.discard(prepared)
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(app_message(getattr(error, "message", str(error))))
             return False
         return done
 

@@ -123,7 +123,7 @@ class RuleEditor(QWidget):
                 str(rule.days),
                 vocab(UNITS[rule.unit]),
                 self.tr("是") if rule.roll_forward else self.tr("否"),
-                rule.basis,
+                vocab(rule.basis),
             )
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -140,7 +140,7 @@ class RuleEditor(QWidget):
         self.label.setText(vocab(rule.label))
         self.days, self.unit = rule.days, rule.unit
         self.roll_check.setChecked(rule.roll_forward)
-        self.basis_label.setText(rule.basis)
+        self.basis_label.setText(vocab(rule.basis))
         self.errors.clear()
 
     def save_rule(self) -> int | None:

@@ -25,6 +25,7 @@ from app.errors import ValidationError
 from app.intake import format_matter_no
 from app.language import LANGUAGES, LanguageSetting
 from app.settings import AgencySettings, SettingsService
+from ui.app_messages import app_message
 
 FIELDS = ("agency_name", "agency_code", "window_phone", "printer", "slip_layout", "clerk_name")
 ERROR_STYLE = "color: #C62828;"
@@ -225,7 +226,7 @@ class SettingsDialog(QDialog):
         try:
             self.saved = self._service.save(self.values())
         except ValidationError as error:
-            self.show_errors({e.field: e.message for e in error.errors})
+            self.show_errors({e.field: app_message(e.message) for e in error.errors})
             return
         self.show_errors({})
         self.language_changed = self._save_language()

@@ -27,12 +27,12 @@ def action_label(text: str) -> str:
 
 def list_separator() -> str:
     """、 between the items of a list (names, departments, flags): ", " in English."""
-    return QCoreApplication.translate(CONTEXT, "、")
+    return QCoreApplication.translate("vocabulary", "、")
 
 
 def clause_separator() -> str:
     """； between clauses (reasons, messages): "; " in English."""
-    return QCoreApplication.translate(CONTEXT, "；")
+    return QCoreApplication.translate("vocabulary", "；")
 
 
 def vocab_join(words: Iterable[str]) -> str:

@@ -1250,6 +1250,10 @@
         <translation>Saved %1, query code %2</translation>
     </message>
     <message>
+        <source>界面语言已更改，重新启动程序后生效</source>
+        <translation>Language changed: it shows from the next start of the program</translation>
+    </message>
+    <message>
         <source>恢复上次未保存的登记？</source>
         <translation>Restore the visit left unsaved last time?</translation>
     </message>
@@ -1903,6 +1907,14 @@
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>界面语言在下次启动程序时生效</source>
+        <translation>The language changes from the next start of the program</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
         <source>%1（未连接）</source>
         <translation>%1 (not connected)</translation>
     </message>
@@ -2267,6 +2279,801 @@
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新</source>
+        <translation>The {y} holiday arrangement is not announced yet (estimated from the statutory holidays, without make-up working days); update it in Settings once announced</translation>
+    </message>
+    <message>
+        <source>或换行</source>
+        <translation> or line breaks</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{limit}之间的整数</source>
+        <translation>{label} must be a whole number from 0 to {limit}</translation>
+    </message>
+    <message>
+        <source>备份文件与其清单（.json）中的校验值不符，文件可能已损坏，未恢复</source>
+        <translation>The backup does not match the checksum in its manifest (.json); it may be damaged and was not restored</translation>
+    </message>
+    <message>
+        <source>备份文件夹应为文字</source>
+        <translation>The backup folder must be text</translation>
+    </message>
+    <message>
+        <source>备份文件不能是当前数据库本身，也不能以 .json 结尾</source>
+        <translation>The backup file cannot be the current database itself, nor end in .json</translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {source}</source>
+        <translation>Backup file {source} not found</translation>
+    </message>
+    <message>
+        <source>不能用当前数据库自身来恢复</source>
+        <translation>The current database cannot be restored from itself</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，未恢复：{problems}</source>
+        <translation>The backup is damaged and was not restored: {problems}</translation>
+    </message>
+    <message>
+        <source>该文件不是信访接待台的数据库（没有版本信息），未恢复</source>
+        <translation>This file is not a Xinfang Desk database (no version information); not restored</translation>
+    </message>
+    <message>
+        <source>该备份由更新版本的程序创建（版本 {found}），本程序无法恢复，请先升级程序</source>
+        <translation>This backup was made by a newer version of the program (version {found}) and cannot be restored here: upgrade the program first</translation>
+    </message>
+    <message>
+        <source>至少要保留一份备份</source>
+        <translation>At least one backup must be kept</translation>
+    </message>
+    <message>
+        <source>该文件不是有效的数据库备份，无法打开（{error}）</source>
+        <translation>This file is not a valid database backup and cannot be opened ({error})</translation>
+    </message>
+    <message>
+        <source>备份副本未通过完整性检查，未保存：{problems}</source>
+        <translation>The backup copy failed the integrity check and was not kept: {problems}</translation>
+    </message>
+    <message>
+        <source>该事项未转送或交办至{name}（或已退回）</source>
+        <translation>This matter was not forwarded or assigned to {name} (or has been returned)</translation>
+    </message>
+    <message>
+        <source>已{label}至{name}，不能重复</source>
+        <translation>Already {label} to {name}; it cannot be done twice</translation>
+    </message>
+    <message>
+        <source>请至少选择一个部门</source>
+        <translation>Choose at least one department</translation>
+    </message>
+    <message>
+        <source>同一部门选择了两次</source>
+        <translation>The same department was chosen twice</translation>
+    </message>
+    <message>
+        <source>退回期限已过：{name}应于{due}前（{kind}后{days}个工作日内）提出异议，现已不能退回，请按督办程序处理</source>
+        <translation>Too late to return it: {name} had to object by {due} (within {days} working days of the {kind}); it can no longer be returned, use supervision instead</translation>
+    </message>
+    <message>
+        <source>{department}已于{assignment}签收</source>
+        <translation>{department} signed for it on {assignment}</translation>
+    </message>
+    <message>
+        <source>{department}已签收，不能再退回</source>
+        <translation>{department} has signed for it and can no longer return it</translation>
+    </message>
+    <message>
+        <source>{department}尚未签收，不能反馈</source>
+        <translation>{department} has not signed for it yet and cannot give feedback</translation>
+    </message>
+    <message>
+        <source>理由为“{reason}”的，请选择“不再受理”</source>
+        <translation>For the reason “{reason}”, choose “Refuse again”</translation>
+    </message>
+    <message>
+        <source>请从列表中选择不予受理的理由</source>
+        <translation>Choose the reason for not accepting from the list</translation>
+    </message>
+    <message>
+        <source>延期天数应为1至{most}日，现为{days}日</source>
+        <translation>The extension must be 1 to {most} days; it is {days}</translation>
+    </message>
+    <message>
+        <source>该事项已延期一次，依法不能再次延期</source>
+        <translation>This matter has been extended once; by law it cannot be extended again</translation>
+    </message>
+    <message>
+        <source>该事项没有正在计算的办理期限，无法延期</source>
+        <translation>This matter has no handling period running, so it cannot be extended</translation>
+    </message>
+    <message>
+        <source>请选择包案领导</source>
+        <translation>Choose the leader in charge</translation>
+    </message>
+    <message>
+        <source>五包一成员最多{team_max}人，现为{members}人</source>
+        <translation>The five-to-one team has at most {team_max} members; there are {members}</translation>
+    </message>
+    <message>
+        <source>同一领导在五包一成员中出现了两次</source>
+        <translation>The same leader appears twice in the five-to-one team</translation>
+    </message>
+    <message>
+        <source>{in_charge}已是包案领导，不必再列入五包一成员</source>
+        <translation>{in_charge} is already the leader in charge and need not be in the team</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的领导，请先在设置中添加</source>
+        <translation>There is no leader named “{name}”: add them first</translation>
+    </message>
+    <message>
+        <source>已有名为“{clean}”的领导</source>
+        <translation>A leader named “{clean}” already exists</translation>
+    </message>
+    <message>
+        <source>{name}在{day}已安排接访</source>
+        <translation>{name} already has a reception day on {day}</translation>
+    </message>
+    <message>
+        <source>来访记录或领导接访日不存在，请刷新后重试</source>
+        <translation>The visit or the reception day no longer exists: refresh and try again</translation>
+    </message>
+    <message>
+        <source>来访日期{date}不是该接访日</source>
+        <translation>The visit date {date} is not that reception day</translation>
+    </message>
+    <message>
+        <source>请填写要合并到的事项编号</source>
+        <translation>Enter the number of the matter to merge into</translation>
+    </message>
+    <message>
+        <source>不能把事项合并到它自身</source>
+        <translation>A matter cannot be merged into itself</translation>
+    </message>
+    <message>
+        <source>{matter_no}当前状态为{status}，只能合并到尚未办结的事项</source>
+        <translation>{matter_no} is {status}; a matter can only be merged into one still open</translation>
+    </message>
+    <message>
+        <source>{what}申请期限已过：{served}于{start}送达，应于{due}前申请{what2}（{days}日），现已超过，不予受理{what3}申请</source>
+        <translation>Too late for {what}: the {served} was served on {start}, so {what2} had to be asked by {due} ({days} days); the {what3} request is not accepted</translation>
+    </message>
+    <message>
+        <source>{name}未参与办理该事项，不能对其评价</source>
+        <translation>{name} took no part in handling this matter and cannot be rated</translation>
+    </message>
+    <message>
+        <source>评价结果只能是{rating_results}</source>
+        <translation>The rating must be one of {rating_results}</translation>
+    </message>
+    <message>
+        <source>没有编号为 {matter_no} 的信访事项</source>
+        <translation>There is no matter numbered {matter_no}</translation>
+    </message>
+    <message>
+        <source>经办人“{name}”不在接待人名单中，请在设置中添加</source>
+        <translation>“{name}” is not on the list of clerks: add them in Settings</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的部门，请从部门列表中选择</source>
+        <translation>There is no department named “{name}”: choose one from the list</translation>
+    </message>
+    <message>
+        <source>请填写{what}</source>
+        <translation>Please fill in: {what}</translation>
+    </message>
+    <message>
+        <source>办理结果“{unknown}”不在三到位一处理之列</source>
+        <translation>The outcome “{unknown}” is not one of the four outcomes</translation>
+    </message>
+    <message>
+        <source>请至少选择一项办理结果（解决到位、教育到位、帮扶到位、依法处理）</source>
+        <translation>Choose at least one outcome (solved, explained, helped, dealt with by law)</translation>
+    </message>
+    <message>
+        <source>上级要求的办结期限不能早于收到日期</source>
+        <translation>The due date set from above cannot be before the date received</translation>
+    </message>
+    <message>
+        <source>该事项已登记上级交办，不能重复登记</source>
+        <translation>An assignment from above is already recorded for this matter</translation>
+    </message>
+    <message>
+        <source>该事项不是上级交办件</source>
+        <translation>This matter was not assigned from above</translation>
+    </message>
+    <message>
+        <source>上报日期应在收到交办之后、且不晚于今天</source>
+        <translation>The report date must be after the assignment was received and not after today</translation>
+    </message>
+    <message>
+        <source>来访数应为正整数</source>
+        <translation>The number of visits must be a positive whole number</translation>
+    </message>
+    <message>
+        <source>此步骤需要：{missing}</source>
+        <translation>This step needs: {missing}</translation>
+    </message>
+    <message>
+        <source>--to 不能早于 --from</source>
+        <translation>--to cannot be before --from</translation>
+    </message>
+    <message>
+        <source>日期“{text}”格式不对，应写作如 2026-12-02</source>
+        <translation>The date “{text}” is not valid; write it like 2026-12-02</translation>
+    </message>
+    <message>
+        <source>交换文件应为 .json 文件</source>
+        <translation>The exchange file must be a .json file</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 不存在</source>
+        <translation>The database file {path} does not exist</translation>
+    </message>
+    <message>
+        <source>--to 只能与 --from 一起使用，不能与 --week 同用</source>
+        <translation>--to goes with --from only, not with --week</translation>
+    </message>
+    <message>
+        <source>请同时给出 --from 和 --to</source>
+        <translation>Give both --from and --to</translation>
+    </message>
+    <message>
+        <source>日期“{text}”格式不对，应写作如 2026-11-01</source>
+        <translation>The date “{text}” is not valid; write it like 2026-11-01</translation>
+    </message>
+    <message>
+        <source>期限天数须为1至{max_days}之间的整数</source>
+        <translation>The number of days must be a whole number from 1 to {max_days}</translation>
+    </message>
+    <message>
+        <source>期限单位只能是自然日或工作日</source>
+        <translation>The unit must be calendar days or working days</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的期限规则</source>
+        <translation>There is no deadline rule named “{key}”</translation>
+    </message>
+    <message>
+        <source>没有编号为 {deadline_id} 的期限</source>
+        <translation>There is no deadline with id {deadline_id}</translation>
+    </message>
+    <message>
+        <source>事项已{status}，其期限不能再调整</source>
+        <translation>The matter is {status}; its deadlines can no longer be adjusted</translation>
+    </message>
+    <message>
+        <source>该环节已完成或期限已不再适用，不能调整</source>
+        <translation>This step is done or the deadline no longer applies; it cannot be adjusted</translation>
+    </message>
+    <message>
+        <source>调整后的期限不能早于起算日{start}</source>
+        <translation>The adjusted due date cannot be before the start date {start}</translation>
+    </message>
+    <message>
+        <source>调整后的期限与当前期限相同</source>
+        <translation>The adjusted due date is the same as the current one</translation>
+    </message>
+    <message>
+        <source>请填写调整理由（不超过{max_reason}字）</source>
+        <translation>Enter the reason for the adjustment (at most {max_reason} characters)</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的程序创建（版本 {found}），本程序无法打开，以免损坏数据。请升级程序。</source>
+        <translation>The database was made by a newer version of the program (version {found}); this version will not open it, to avoid damaging the data. Please upgrade the program.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，请用“恢复备份”恢复：{problems}</source>
+        <translation>The database file is damaged; restore it from a backup: {problems}</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>请填写节假日名称（不超过{max_name}个字）</source>
+        <translation>Enter the holiday&apos;s name (at most {max_name} characters)</translation>
+    </message>
+    <message>
+        <source>调休上班日必须是星期六或星期日，{isoformat}是工作日</source>
+        <translation>A make-up working day must be a Saturday or Sunday; {isoformat} is a working day</translation>
+    </message>
+    <message>
+        <source>{isoformat}不在节假日表中</source>
+        <translation>{isoformat} is not in the holiday table</translation>
+    </message>
+    <message>
+        <source>标为集体访，但人数为{headcount}人（集体访须{group_min}人及以上）</source>
+        <translation>Marked as a group visit, but with {headcount} persons (a group visit has {group_min} or more)</translation>
+    </message>
+    <message>
+        <source>身份证号有{id_list}个，多于姓名（{name_list}个）</source>
+        <translation>{id_list} ID numbers but only {name_list} names</translation>
+    </message>
+    <message>
+        <source>电话有{phone_list}个，多于姓名（{name_list}个）</source>
+        <translation>{phone_list} phone numbers but only {name_list} names</translation>
+    </message>
+    <message>
+        <source>请填写信访日期</source>
+        <translation>Enter the date of the petition</translation>
+    </message>
+    <message>
+        <source>信访日期“{text}”无法识别，应如 2025-03-04、2025年3月4日</source>
+        <translation>The date “{text}” is not recognised; write it like 2025-03-04 or 2025年3月4日</translation>
+    </message>
+    <message>
+        <source>人数“{text}”无法识别，应为数字，如 5 或 5人</source>
+        <translation>The number of persons “{text}” is not recognised; write a number such as 5</translation>
+    </message>
+    <message>
+        <source>无法识别 {name} 的文字编码，请另存为 UTF-8 或 .xlsx 后再导入</source>
+        <translation>The text encoding of {name} is not recognised: save it as UTF-8 or .xlsx and import again</translation>
+    </message>
+    <message>
+        <source>不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入</source>
+        <translation>Old .xls files are not supported: save it as .xlsx or .csv in Excel and import again</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{suffix}”：请导入 .xlsx 或 .csv 文件</source>
+        <translation>Unsupported file type “{suffix}”: import an .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation>File {path} not found</translation>
+    </message>
+    <message>
+        <source>{source} 中没有内容</source>
+        <translation>{source} is empty</translation>
+    </message>
+    <message>
+        <source>{name} 不是有效的 .xlsx 文件，或已损坏</source>
+        <translation>{name} is not a valid .xlsx file, or it is damaged</translation>
+    </message>
+    <message>
+        <source>工作簿中没有名为“{chosen}”的工作表，现有：{names}</source>
+        <translation>The workbook has no sheet named “{chosen}”; it has: {names}</translation>
+    </message>
+    <message>
+        <source>所确认的来访人编号无效，请重新查找</source>
+        <translation>The confirmed visitor is not valid: look them up again</translation>
+    </message>
+    <message>
+        <source>接待人“{clerk}”不在接待人名单中，请在设置中添加</source>
+        <translation>The clerk “{clerk}” is not on the list of clerks: add them in Settings</translation>
+    </message>
+    <message>
+        <source>同一来访人在本次登记中出现了两次</source>
+        <translation>The same visitor appears twice in this registration</translation>
+    </message>
+    <message>
+        <source>{matter_no} 已合并到其他事项，请按合并后的编号登记</source>
+        <translation>{matter_no} has been merged into another matter: register under the merged number</translation>
+    </message>
+    <message>
+        <source>本次来访人均不是 {matter_no} 的信访人，不能登记为该事项的重访</source>
+        <translation>None of these visitors petitioned on {matter_no}; this cannot be a repeat visit on it</translation>
+    </message>
+    <message>
+        <source>接待人“{name}”不在接待人名单中，请在设置中添加</source>
+        <translation>The clerk “{name}” is not on the list of clerks: add them in Settings</translation>
+    </message>
+    <message>
+        <source>身份证号 {id_number} 已登记为“{name}”，与本次填写的“{name2}”不符，请核对</source>
+        <translation>ID number {id_number} is registered as “{name}”, not “{name2}” as typed: please check</translation>
+    </message>
+    <message>
+        <source>所确认的来访人已不存在，请重新查找</source>
+        <translation>The confirmed visitor no longer exists: look them up again</translation>
+    </message>
+    <message>
+        <source>所确认的来访人身份证号与本次填写不一致</source>
+        <translation>The confirmed visitor&apos;s ID number differs from the one typed</translation>
+    </message>
+    <message>
+        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
+        <translation>A reception day can be chosen only when the channel is “{reception_day_channel}”</translation>
+    </message>
+    <message>
+        <source>所选的领导接访日不存在，请刷新后重新选择</source>
+        <translation>The chosen reception day no longer exists: refresh and choose again</translation>
+    </message>
+    <message>
+        <source>{name}的接访日是{held}，与来访日期{visited}不符</source>
+        <translation>{name}&apos;s reception day is {held}, not the visit date {visited}</translation>
+    </message>
+    <message>
+        <source>应为 true 或 false</source>
+        <translation>Must be true or false</translation>
+    </message>
+    <message>
+        <source>来访时间格式应为 2026-09-20T09:30</source>
+        <translation>The time of visit must be written like 2026-09-20T09:30</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>Must be a whole number</translation>
+    </message>
+    <message>
+        <source>应为文字或 null</source>
+        <translation>Must be text or null</translation>
+    </message>
+    <message>
+        <source>应为文字列表</source>
+        <translation>Must be a list of texts</translation>
+    </message>
+    <message>
+        <source>文件内容应为来访记录的列表（JSON 数组）</source>
+        <translation>The file must hold a list of visits (a JSON array)</translation>
+    </message>
+    <message>
+        <source>每条来访记录应为一个 JSON 对象</source>
+        <translation>Each visit must be a JSON object</translation>
+    </message>
+    <message>
+        <source>缺少此项</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>Must be text</translation>
+    </message>
+    <message>
+        <source>未知的项（拼写是否有误？）</source>
+        <translation>Unknown key (misspelt?)</translation>
+    </message>
+    <message>
+        <source>应为来访人列表</source>
+        <translation>Must be a list of visitors</translation>
+    </message>
+    <message>
+        <source>每位来访人须有姓名</source>
+        <translation>Every visitor needs a name</translation>
+    </message>
+    <message>
+        <source>应为材料列表</source>
+        <translation>Must be a list of materials</translation>
+    </message>
+    <message>
+        <source>每份材料须有名称</source>
+        <translation>Every material needs a name</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}（文件不存在或没有权限）</source>
+        <translation>Cannot read {path} (it does not exist, or there is no permission)</translation>
+    </message>
+    <message>
+        <source>文件不是有效的 JSON：{error}</source>
+        <translation>The file is not valid JSON: {error}</translation>
+    </message>
+    <message>
+        <source>界面语言只能是{values}</source>
+        <translation>The language must be one of {values}</translation>
+    </message>
+    <message>
+        <source>台账只能导出为 .xlsx 或 .csv 文件</source>
+        <translation>The register can be exported as .xlsx or .csv only</translation>
+    </message>
+    <message>
+        <source>{kind}不分部门，请不要指定部门</source>
+        <translation>A {kind} is not per department: do not choose a department</translation>
+    </message>
+    <message>
+        <source>该事项已合并到其他事项，请在合并后的事项上出具文书</source>
+        <translation>This matter has been merged: issue documents on the merged matter</translation>
+    </message>
+    <message>
+        <source>该事项已不予受理，不能出具受理告知书</source>
+        <translation>This matter was not accepted: no acceptance notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项尚未受理（当前状态：{status}），不能出具受理告知书</source>
+        <translation>This matter is not accepted yet (status: {status}): no acceptance notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项未由本机关受理办理（没有本机关的办理期限），不能出具受理告知书</source>
+        <translation>This bureau is not handling this matter (no handling period of its own): no acceptance notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项未作不予受理决定（当前状态：{status}），不能出具不予受理告知书</source>
+        <translation>No decision not to accept was taken (status: {status}): no non-acceptance notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项未办理延期（当前状态：{status}），不能出具延期告知书</source>
+        <translation>This matter was not extended (status: {status}): no extension notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项没有办理期限，不能出具延期告知书</source>
+        <translation>This matter has no handling period: no extension notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项尚未答复（当前状态：{status}），不能出具答复意见书</source>
+        <translation>This matter has no reply yet (status: {status}): no written reply can be issued</translation>
+    </message>
+    <message>
+        <source>该事项未转送或交办{where}（或已被退回），不能出具转送/交办单</source>
+        <translation>This matter was not forwarded or assigned{where} (or was returned): no forwarding / assignment form can be issued</translation>
+    </message>
+    <message>
+        <source>该事项没有督办记录，也没有超期的期限，不能出具督办单</source>
+        <translation>This matter is not under supervision and has no overdue deadline: no supervision notice can be issued</translation>
+    </message>
+    <message>
+        <source>该事项没有需要督办{department}的期限或交办记录</source>
+        <translation>This matter has no deadline or assignment of {department} to supervise</translation>
+    </message>
+    <message>
+        <source>未知的文书种类：{text}；可选：{kinds}</source>
+        <translation>Unknown document kind: {text}; choose from: {kinds}</translation>
+    </message>
+    <message>
+        <source>请填写身份证号</source>
+        <translation>Enter the ID number</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位（最后一位可为X），或15位旧号码</source>
+        <translation>An ID number has 18 characters (the last may be X), or 15 for an old one</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不正确，请核对</source>
+        <translation>The ID number&apos;s check digit is wrong: please check</translation>
+    </message>
+    <message>
+        <source>身份证号前两位不是有效的省级行政区代码，请核对</source>
+        <translation>The first two digits of the ID number are not a valid province code: please check</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期晚于今天，请核对</source>
+        <translation>The date of birth in the ID number is after today: please check</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生年份早于{min_birth_year}年，请核对</source>
+        <translation>The year of birth in the ID number is before {min_birth_year}: please check</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不存在，请核对</source>
+        <translation>The date of birth in the ID number does not exist: please check</translation>
+    </message>
+    <message>
+        <source>联系电话不正确：手机应为以1开头的11位数字，固定电话应带区号</source>
+        <translation>The phone number is not valid: a mobile has 11 digits starting with 1, a landline needs its area code</translation>
+    </message>
+    <message>
+        <source>请填写联系电话</source>
+        <translation>Enter the phone number</translation>
+    </message>
+    <message>
+        <source>联系电话只能包含数字、空格和“-”，请核对</source>
+        <translation>A phone number may hold only digits, spaces and “-”: please check</translation>
+    </message>
+    <message>
+        <source>固定电话请加区号，例如 0755-12345678</source>
+        <translation>Add the area code to a landline, e.g. 0755-12345678</translation>
+    </message>
+    <message>
+        <source>请填写来访时间</source>
+        <translation>Enter the time of visit</translation>
+    </message>
+    <message>
+        <source>请选择{label}</source>
+        <translation>Please choose: {label}</translation>
+    </message>
+    <message>
+        <source>信访目的“{text}”不在可选范围内：{purposes}</source>
+        <translation>The purpose “{text}” is not one of: {purposes}</translation>
+    </message>
+    <message>
+        <source>来访人数应为整数</source>
+        <translation>The number of visitors must be a whole number</translation>
+    </message>
+    <message>
+        <source>来访人数应在1到{max_headcount}之间</source>
+        <translation>The number of visitors must be from 1 to {max_headcount}</translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation>Material name</translation>
+    </message>
+    <message>
+        <source>请至少登记1名来访人</source>
+        <translation>Register at least one visitor</translation>
+    </message>
+    <message>
+        <source>来访人数（{headcount}人）少于已登记的来访人（{persons}人）</source>
+        <translation>The number of visitors ({headcount}) is less than the visitors registered ({persons})</translation>
+    </message>
+    <message>
+        <source>身份证号和联系电话至少填一项，以便再次来访时识别</source>
+        <translation>Enter an ID number or a phone number at least, to recognise the visitor next time</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>代表最多{max_representatives}人，现在勾选了{chosen}人</source>
+        <translation>At most {max_representatives} representatives; {chosen} are ticked</translation>
+    </message>
+    <message>
+        <source>集体访（{group_min}人及以上）须至少登记1名代表</source>
+        <translation>A group visit ({group_min} persons or more) must register at least one representative</translation>
+    </message>
+    <message>
+        <source>请填写{label}</source>
+        <translation>Please fill in: {label}</translation>
+    </message>
+    <message>
+        <source>信访形式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>Township (subdistrict)</translation>
+    </message>
+    <message>
+        <source>内容分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>问题发生地</source>
+        <translation>Where it happened</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>诉求</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>接待人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>来访时间请按本地时间填写，不要带时区（如 2026-09-20T09:30）</source>
+        <translation>Write the time of visit in local time, without a time zone (e.g. 2026-09-20T09:30)</translation>
+    </message>
+    <message>
+        <source>{label}“{text}”不在可选范围内：{allowed}</source>
+        <translation>{label} “{text}” is not one of: {allowed}</translation>
+    </message>
+    <message>
+        <source>{label}“{text}”不在代码表中，请从列表中选择</source>
+        <translation>{label} “{text}” is not in the code table: choose from the list</translation>
+    </message>
+    <message>
+        <source>材料页数应为1到{max_pages}之间的整数</source>
+        <translation>Pages must be a whole number from 1 to {max_pages}</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>姓名最多{name_max}个字，现在有{text}个字</source>
+        <translation>A name has at most {name_max} characters; this one has {text}</translation>
+    </message>
+    <message>
+        <source>与第{number}位来访人的身份证号相同</source>
+        <translation>Same ID number as visitor {number}</translation>
+    </message>
+    <message>
+        <source>{label}最多{limit}个字，现在有{text}个字</source>
+        <translation>{label}: at most {limit} characters; now {text}</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>Matter number</translation>
+    </message>
+    <message>
+        <source>来访时间不能晚于现在</source>
+        <translation>The time of visit cannot be in the future</translation>
+    </message>
+    <message>
+        <source>姓名中不能有{shown}：只能用文字、“·”和空格</source>
+        <translation>A name cannot contain {shown}: only letters, “·” and spaces</translation>
+    </message>
+    <message>
+        <source>{label}含有不可见的控制字符{multiline}，请删除</source>
+        <translation>{label} contains invisible control characters{multiline}: please delete them</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>来访时间不能早于2000年1月1日</source>
+        <translation>The time of visit cannot be before 1 January 2000</translation>
+    </message>
+    <message>
+        <source>姓名须包含文字</source>
+        <translation>A name must contain letters</translation>
+    </message>
+    <message>
+        <source>单位名称不能为空，且不超过64个字</source>
+        <translation>The agency name cannot be empty and has at most 64 characters</translation>
+    </message>
+    <message>
+        <source>机关代字不能为空，不超过16个字，且不含〔〕、号或空格</source>
+        <translation>The agency code cannot be empty, has at most 16 characters, and no 〔〕, 号 or spaces</translation>
+    </message>
+    <message>
+        <source>联系电话过长</source>
+        <translation>The phone number is too long</translation>
+    </message>
+    <message>
+        <source>回执版式只能是 A4 或 80毫米热敏</source>
+        <translation>The slip layout must be A4 or 80 mm thermal</translation>
+    </message>
+    <message>
+        <source>接待人姓名不超过32个字</source>
+        <translation>The clerk&apos;s name has at most 32 characters</translation>
+    </message>
+    <message>
+        <source>请填写操作人</source>
+        <translation>Enter who makes the change</translation>
+    </message>
+    <message>
+        <source>操作人“{clean}”不在接待人名单中，请在设置中添加</source>
+        <translation>“{clean}” is not on the list of clerks: add them in Settings</translation>
+    </message>
+    <message>
+        <source>回执版式只能是 a4 或 thermal</source>
+        <translation>The slip layout must be a4 or thermal</translation>
+    </message>
+    <message>
+        <source>不支持的数据库地址，或未安装其驱动（{error}）。</source>
+        <translation>Unsupported database address, or its driver is not installed ({error}).</translation>
+    </message>
+    <message>
+        <source>{matter_no} 已{status}，不能再督办</source>
+        <translation>{matter_no} is {status} and can no longer be supervised</translation>
+    </message>
+    <message>
+        <source>督办等级只能是普通、黄牌或红牌</source>
+        <translation>The supervision level must be ordinary, yellow card or red card</translation>
+    </message>
+    <message>
+        <source>请填写督办理由（不超过{max_reason}字）</source>
+        <translation>Enter the reason for supervision (at most {max_reason} characters)</translation>
+    </message>
+    <message>
+        <source>没有编号为 {supervision_id} 的督办</source>
+        <translation>There is no supervision with id {supervision_id}</translation>
+    </message>
+    <message>
+        <source>该督办已于{d}解除</source>
+        <translation>This supervision was lifted on {d}</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
+        <translation>Unsupported file type “{suffix}”: use .xlsx, .csv or .pdf</translation>
+    </message>
+    <message>
+        <source>周次“{text}”格式不对，应写作如 2026-W47</source>
+        <translation>The week “{text}” is not valid; write it like 2026-W47</translation>
+    </message>
+    <message>
+        <source>统计期间过长（最长约十年）</source>
+        <translation>The period is too long (about ten years at most)</translation>
+    </message>
+    <message>
+        <source>{year}年没有第{week}周（ISO周次：一年有52或53周）</source>
+        <translation>{year} has no week {week} (an ISO year has 52 or 53 weeks)</translation>
+    </message>
+    <message>
+        <source>当前状态为{status}，不能{label}（仅在{allowed}状态下可以{label2}）</source>
+        <translation>The matter is {status}, so “{label}” is not possible (“{label2}” only when {allowed})</translation>
+    </message>
+</context>
+<context>
     <name>vocabulary</name>
     <message>
         <source>来访</source>
@@ -2603,6 +3410,154 @@
     <message>
         <source>作出复核意见</source>
         <translation>Decide the re-review</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第二十二条、第二十三条</source>
+        <translation>Regulations on Letters and Visits, Art. 22 and 23</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第二十三条</source>
+        <translation>Regulations on Letters and Visits, Art. 23</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十四条</source>
+        <translation>Regulations on Letters and Visits, Art. 34</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十五条</source>
+        <translation>Regulations on Letters and Visits, Art. 35</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十六条</source>
+        <translation>Regulations on Letters and Visits, Art. 36</translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>信访件编号</source>
+        <translation>Matter number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>问题属地</source>
+        <translation>Township concerned</translation>
+    </message>
+    <message>
+        <source>信访目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>内容分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>信访日期</source>
+        <translation>Date of petition</translation>
+    </message>
+    <message>
+        <source>信访形式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>诉求</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>集体访</source>
+        <translation>Group visit</translation>
+    </message>
+    <message>
+        <source>问题发生地</source>
+        <translation>Where it happened</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>是否办结</source>
+        <translation>Closed?</translation>
     </message>
     <message>
         <source>自然日</source>
@@ -2951,6 +3906,14 @@
     <message>
         <source>其他事项</source>
         <translation>Other matters</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 </TS>

@@ -1250,6 +1250,10 @@
         <translation>已保存 %1，查询码 %2</translation>
     </message>
     <message>
+        <source>界面语言已更改，重新启动程序后生效</source>
+        <translation>界面语言已更改，重新启动程序后生效</translation>
+    </message>
+    <message>
         <source>恢复上次未保存的登记？</source>
         <translation>恢复上次未保存的登记？</translation>
     </message>
@@ -1903,6 +1907,14 @@
         <translation>接待人</translation>
     </message>
     <message>
+        <source>界面语言在下次启动程序时生效</source>
+        <translation>界面语言在下次启动程序时生效</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
         <source>%1（未连接）</source>
         <translation>%1（未连接）</translation>
     </message>
@@ -2267,6 +2279,801 @@
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新</source>
+        <translation>{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新</translation>
+    </message>
+    <message>
+        <source>或换行</source>
+        <translation>或换行</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{limit}之间的整数</source>
+        <translation>{label}应为0到{limit}之间的整数</translation>
+    </message>
+    <message>
+        <source>备份文件与其清单（.json）中的校验值不符，文件可能已损坏，未恢复</source>
+        <translation>备份文件与其清单（.json）中的校验值不符，文件可能已损坏，未恢复</translation>
+    </message>
+    <message>
+        <source>备份文件夹应为文字</source>
+        <translation>备份文件夹应为文字</translation>
+    </message>
+    <message>
+        <source>备份文件不能是当前数据库本身，也不能以 .json 结尾</source>
+        <translation>备份文件不能是当前数据库本身，也不能以 .json 结尾</translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {source}</source>
+        <translation>找不到备份文件 {source}</translation>
+    </message>
+    <message>
+        <source>不能用当前数据库自身来恢复</source>
+        <translation>不能用当前数据库自身来恢复</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，未恢复：{problems}</source>
+        <translation>备份文件已损坏，未恢复：{problems}</translation>
+    </message>
+    <message>
+        <source>该文件不是信访接待台的数据库（没有版本信息），未恢复</source>
+        <translation>该文件不是信访接待台的数据库（没有版本信息），未恢复</translation>
+    </message>
+    <message>
+        <source>该备份由更新版本的程序创建（版本 {found}），本程序无法恢复，请先升级程序</source>
+        <translation>该备份由更新版本的程序创建（版本 {found}），本程序无法恢复，请先升级程序</translation>
+    </message>
+    <message>
+        <source>至少要保留一份备份</source>
+        <translation>至少要保留一份备份</translation>
+    </message>
+    <message>
+        <source>该文件不是有效的数据库备份，无法打开（{error}）</source>
+        <translation>该文件不是有效的数据库备份，无法打开（{error}）</translation>
+    </message>
+    <message>
+        <source>备份副本未通过完整性检查，未保存：{problems}</source>
+        <translation>备份副本未通过完整性检查，未保存：{problems}</translation>
+    </message>
+    <message>
+        <source>该事项未转送或交办至{name}（或已退回）</source>
+        <translation>该事项未转送或交办至{name}（或已退回）</translation>
+    </message>
+    <message>
+        <source>已{label}至{name}，不能重复</source>
+        <translation>已{label}至{name}，不能重复</translation>
+    </message>
+    <message>
+        <source>请至少选择一个部门</source>
+        <translation>请至少选择一个部门</translation>
+    </message>
+    <message>
+        <source>同一部门选择了两次</source>
+        <translation>同一部门选择了两次</translation>
+    </message>
+    <message>
+        <source>退回期限已过：{name}应于{due}前（{kind}后{days}个工作日内）提出异议，现已不能退回，请按督办程序处理</source>
+        <translation>退回期限已过：{name}应于{due}前（{kind}后{days}个工作日内）提出异议，现已不能退回，请按督办程序处理</translation>
+    </message>
+    <message>
+        <source>{department}已于{assignment}签收</source>
+        <translation>{department}已于{assignment}签收</translation>
+    </message>
+    <message>
+        <source>{department}已签收，不能再退回</source>
+        <translation>{department}已签收，不能再退回</translation>
+    </message>
+    <message>
+        <source>{department}尚未签收，不能反馈</source>
+        <translation>{department}尚未签收，不能反馈</translation>
+    </message>
+    <message>
+        <source>理由为“{reason}”的，请选择“不再受理”</source>
+        <translation>理由为“{reason}”的，请选择“不再受理”</translation>
+    </message>
+    <message>
+        <source>请从列表中选择不予受理的理由</source>
+        <translation>请从列表中选择不予受理的理由</translation>
+    </message>
+    <message>
+        <source>延期天数应为1至{most}日，现为{days}日</source>
+        <translation>延期天数应为1至{most}日，现为{days}日</translation>
+    </message>
+    <message>
+        <source>该事项已延期一次，依法不能再次延期</source>
+        <translation>该事项已延期一次，依法不能再次延期</translation>
+    </message>
+    <message>
+        <source>该事项没有正在计算的办理期限，无法延期</source>
+        <translation>该事项没有正在计算的办理期限，无法延期</translation>
+    </message>
+    <message>
+        <source>请选择包案领导</source>
+        <translation>请选择包案领导</translation>
+    </message>
+    <message>
+        <source>五包一成员最多{team_max}人，现为{members}人</source>
+        <translation>五包一成员最多{team_max}人，现为{members}人</translation>
+    </message>
+    <message>
+        <source>同一领导在五包一成员中出现了两次</source>
+        <translation>同一领导在五包一成员中出现了两次</translation>
+    </message>
+    <message>
+        <source>{in_charge}已是包案领导，不必再列入五包一成员</source>
+        <translation>{in_charge}已是包案领导，不必再列入五包一成员</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的领导，请先在设置中添加</source>
+        <translation>没有名为“{name}”的领导，请先在设置中添加</translation>
+    </message>
+    <message>
+        <source>已有名为“{clean}”的领导</source>
+        <translation>已有名为“{clean}”的领导</translation>
+    </message>
+    <message>
+        <source>{name}在{day}已安排接访</source>
+        <translation>{name}在{day}已安排接访</translation>
+    </message>
+    <message>
+        <source>来访记录或领导接访日不存在，请刷新后重试</source>
+        <translation>来访记录或领导接访日不存在，请刷新后重试</translation>
+    </message>
+    <message>
+        <source>来访日期{date}不是该接访日</source>
+        <translation>来访日期{date}不是该接访日</translation>
+    </message>
+    <message>
+        <source>请填写要合并到的事项编号</source>
+        <translation>请填写要合并到的事项编号</translation>
+    </message>
+    <message>
+        <source>不能把事项合并到它自身</source>
+        <translation>不能把事项合并到它自身</translation>
+    </message>
+    <message>
+        <source>{matter_no}当前状态为{status}，只能合并到尚未办结的事项</source>
+        <translation>{matter_no}当前状态为{status}，只能合并到尚未办结的事项</translation>
+    </message>
+    <message>
+        <source>{what}申请期限已过：{served}于{start}送达，应于{due}前申请{what2}（{days}日），现已超过，不予受理{what3}申请</source>
+        <translation>{what}申请期限已过：{served}于{start}送达，应于{due}前申请{what2}（{days}日），现已超过，不予受理{what3}申请</translation>
+    </message>
+    <message>
+        <source>{name}未参与办理该事项，不能对其评价</source>
+        <translation>{name}未参与办理该事项，不能对其评价</translation>
+    </message>
+    <message>
+        <source>评价结果只能是{rating_results}</source>
+        <translation>评价结果只能是{rating_results}</translation>
+    </message>
+    <message>
+        <source>没有编号为 {matter_no} 的信访事项</source>
+        <translation>没有编号为 {matter_no} 的信访事项</translation>
+    </message>
+    <message>
+        <source>经办人“{name}”不在接待人名单中，请在设置中添加</source>
+        <translation>经办人“{name}”不在接待人名单中，请在设置中添加</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的部门，请从部门列表中选择</source>
+        <translation>没有名为“{name}”的部门，请从部门列表中选择</translation>
+    </message>
+    <message>
+        <source>请填写{what}</source>
+        <translation>请填写{what}</translation>
+    </message>
+    <message>
+        <source>办理结果“{unknown}”不在三到位一处理之列</source>
+        <translation>办理结果“{unknown}”不在三到位一处理之列</translation>
+    </message>
+    <message>
+        <source>请至少选择一项办理结果（解决到位、教育到位、帮扶到位、依法处理）</source>
+        <translation>请至少选择一项办理结果（解决到位、教育到位、帮扶到位、依法处理）</translation>
+    </message>
+    <message>
+        <source>上级要求的办结期限不能早于收到日期</source>
+        <translation>上级要求的办结期限不能早于收到日期</translation>
+    </message>
+    <message>
+        <source>该事项已登记上级交办，不能重复登记</source>
+        <translation>该事项已登记上级交办，不能重复登记</translation>
+    </message>
+    <message>
+        <source>该事项不是上级交办件</source>
+        <translation>该事项不是上级交办件</translation>
+    </message>
+    <message>
+        <source>上报日期应在收到交办之后、且不晚于今天</source>
+        <translation>上报日期应在收到交办之后、且不晚于今天</translation>
+    </message>
+    <message>
+        <source>来访数应为正整数</source>
+        <translation>来访数应为正整数</translation>
+    </message>
+    <message>
+        <source>此步骤需要：{missing}</source>
+        <translation>此步骤需要：{missing}</translation>
+    </message>
+    <message>
+        <source>--to 不能早于 --from</source>
+        <translation>--to 不能早于 --from</translation>
+    </message>
+    <message>
+        <source>日期“{text}”格式不对，应写作如 2026-12-02</source>
+        <translation>日期“{text}”格式不对，应写作如 2026-12-02</translation>
+    </message>
+    <message>
+        <source>交换文件应为 .json 文件</source>
+        <translation>交换文件应为 .json 文件</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 不存在</source>
+        <translation>数据库文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>--to 只能与 --from 一起使用，不能与 --week 同用</source>
+        <translation>--to 只能与 --from 一起使用，不能与 --week 同用</translation>
+    </message>
+    <message>
+        <source>请同时给出 --from 和 --to</source>
+        <translation>请同时给出 --from 和 --to</translation>
+    </message>
+    <message>
+        <source>日期“{text}”格式不对，应写作如 2026-11-01</source>
+        <translation>日期“{text}”格式不对，应写作如 2026-11-01</translation>
+    </message>
+    <message>
+        <source>期限天数须为1至{max_days}之间的整数</source>
+        <translation>期限天数须为1至{max_days}之间的整数</translation>
+    </message>
+    <message>
+        <source>期限单位只能是自然日或工作日</source>
+        <translation>期限单位只能是自然日或工作日</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的期限规则</source>
+        <translation>没有名为“{key}”的期限规则</translation>
+    </message>
+    <message>
+        <source>没有编号为 {deadline_id} 的期限</source>
+        <translation>没有编号为 {deadline_id} 的期限</translation>
+    </message>
+    <message>
+        <source>事项已{status}，其期限不能再调整</source>
+        <translation>事项已{status}，其期限不能再调整</translation>
+    </message>
+    <message>
+        <source>该环节已完成或期限已不再适用，不能调整</source>
+        <translation>该环节已完成或期限已不再适用，不能调整</translation>
+    </message>
+    <message>
+        <source>调整后的期限不能早于起算日{start}</source>
+        <translation>调整后的期限不能早于起算日{start}</translation>
+    </message>
+    <message>
+        <source>调整后的期限与当前期限相同</source>
+        <translation>调整后的期限与当前期限相同</translation>
+    </message>
+    <message>
+        <source>请填写调整理由（不超过{max_reason}字）</source>
+        <translation>请填写调整理由（不超过{max_reason}字）</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的程序创建（版本 {found}），本程序无法打开，以免损坏数据。请升级程序。</source>
+        <translation>数据库由更新版本的程序创建（版本 {found}），本程序无法打开，以免损坏数据。请升级程序。</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，请用“恢复备份”恢复：{problems}</source>
+        <translation>数据库文件已损坏，请用“恢复备份”恢复：{problems}</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>结束日期不能早于开始日期</translation>
+    </message>
+    <message>
+        <source>请填写节假日名称（不超过{max_name}个字）</source>
+        <translation>请填写节假日名称（不超过{max_name}个字）</translation>
+    </message>
+    <message>
+        <source>调休上班日必须是星期六或星期日，{isoformat}是工作日</source>
+        <translation>调休上班日必须是星期六或星期日，{isoformat}是工作日</translation>
+    </message>
+    <message>
+        <source>{isoformat}不在节假日表中</source>
+        <translation>{isoformat}不在节假日表中</translation>
+    </message>
+    <message>
+        <source>标为集体访，但人数为{headcount}人（集体访须{group_min}人及以上）</source>
+        <translation>标为集体访，但人数为{headcount}人（集体访须{group_min}人及以上）</translation>
+    </message>
+    <message>
+        <source>身份证号有{id_list}个，多于姓名（{name_list}个）</source>
+        <translation>身份证号有{id_list}个，多于姓名（{name_list}个）</translation>
+    </message>
+    <message>
+        <source>电话有{phone_list}个，多于姓名（{name_list}个）</source>
+        <translation>电话有{phone_list}个，多于姓名（{name_list}个）</translation>
+    </message>
+    <message>
+        <source>请填写信访日期</source>
+        <translation>请填写信访日期</translation>
+    </message>
+    <message>
+        <source>信访日期“{text}”无法识别，应如 2025-03-04、2025年3月4日</source>
+        <translation>信访日期“{text}”无法识别，应如 2025-03-04、2025年3月4日</translation>
+    </message>
+    <message>
+        <source>人数“{text}”无法识别，应为数字，如 5 或 5人</source>
+        <translation>人数“{text}”无法识别，应为数字，如 5 或 5人</translation>
+    </message>
+    <message>
+        <source>无法识别 {name} 的文字编码，请另存为 UTF-8 或 .xlsx 后再导入</source>
+        <translation>无法识别 {name} 的文字编码，请另存为 UTF-8 或 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入</source>
+        <translation>不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{suffix}”：请导入 .xlsx 或 .csv 文件</source>
+        <translation>不支持的文件类型“{suffix}”：请导入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation>找不到文件 {path}</translation>
+    </message>
+    <message>
+        <source>{source} 中没有内容</source>
+        <translation>{source} 中没有内容</translation>
+    </message>
+    <message>
+        <source>{name} 不是有效的 .xlsx 文件，或已损坏</source>
+        <translation>{name} 不是有效的 .xlsx 文件，或已损坏</translation>
+    </message>
+    <message>
+        <source>工作簿中没有名为“{chosen}”的工作表，现有：{names}</source>
+        <translation>工作簿中没有名为“{chosen}”的工作表，现有：{names}</translation>
+    </message>
+    <message>
+        <source>所确认的来访人编号无效，请重新查找</source>
+        <translation>所确认的来访人编号无效，请重新查找</translation>
+    </message>
+    <message>
+        <source>接待人“{clerk}”不在接待人名单中，请在设置中添加</source>
+        <translation>接待人“{clerk}”不在接待人名单中，请在设置中添加</translation>
+    </message>
+    <message>
+        <source>同一来访人在本次登记中出现了两次</source>
+        <translation>同一来访人在本次登记中出现了两次</translation>
+    </message>
+    <message>
+        <source>{matter_no} 已合并到其他事项，请按合并后的编号登记</source>
+        <translation>{matter_no} 已合并到其他事项，请按合并后的编号登记</translation>
+    </message>
+    <message>
+        <source>本次来访人均不是 {matter_no} 的信访人，不能登记为该事项的重访</source>
+        <translation>本次来访人均不是 {matter_no} 的信访人，不能登记为该事项的重访</translation>
+    </message>
+    <message>
+        <source>接待人“{name}”不在接待人名单中，请在设置中添加</source>
+        <translation>接待人“{name}”不在接待人名单中，请在设置中添加</translation>
+    </message>
+    <message>
+        <source>身份证号 {id_number} 已登记为“{name}”，与本次填写的“{name2}”不符，请核对</source>
+        <translation>身份证号 {id_number} 已登记为“{name}”，与本次填写的“{name2}”不符，请核对</translation>
+    </message>
+    <message>
+        <source>所确认的来访人已不存在，请重新查找</source>
+        <translation>所确认的来访人已不存在，请重新查找</translation>
+    </message>
+    <message>
+        <source>所确认的来访人身份证号与本次填写不一致</source>
+        <translation>所确认的来访人身份证号与本次填写不一致</translation>
+    </message>
+    <message>
+        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
+        <translation>信访形式为“{reception_day_channel}”时才能选择领导接访日</translation>
+    </message>
+    <message>
+        <source>所选的领导接访日不存在，请刷新后重新选择</source>
+        <translation>所选的领导接访日不存在，请刷新后重新选择</translation>
+    </message>
+    <message>
+        <source>{name}的接访日是{held}，与来访日期{visited}不符</source>
+        <translation>{name}的接访日是{held}，与来访日期{visited}不符</translation>
+    </message>
+    <message>
+        <source>应为 true 或 false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>来访时间格式应为 2026-09-20T09:30</source>
+        <translation>来访时间格式应为 2026-09-20T09:30</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>应为文字或 null</source>
+        <translation>应为文字或 null</translation>
+    </message>
+    <message>
+        <source>应为文字列表</source>
+        <translation>应为文字列表</translation>
+    </message>
+    <message>
+        <source>文件内容应为来访记录的列表（JSON 数组）</source>
+        <translation>文件内容应为来访记录的列表（JSON 数组）</translation>
+    </message>
+    <message>
+        <source>每条来访记录应为一个 JSON 对象</source>
+        <translation>每条来访记录应为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>缺少此项</source>
+        <translation>缺少此项</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>应为文字</translation>
+    </message>
+    <message>
+        <source>未知的项（拼写是否有误？）</source>
+        <translation>未知的项（拼写是否有误？）</translation>
+    </message>
+    <message>
+        <source>应为来访人列表</source>
+        <translation>应为来访人列表</translation>
+    </message>
+    <message>
+        <source>每位来访人须有姓名</source>
+        <translation>每位来访人须有姓名</translation>
+    </message>
+    <message>
+        <source>应为材料列表</source>
+        <translation>应为材料列表</translation>
+    </message>
+    <message>
+        <source>每份材料须有名称</source>
+        <translation>每份材料须有名称</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}（文件不存在或没有权限）</source>
+        <translation>无法读取文件 {path}（文件不存在或没有权限）</translation>
+    </message>
+    <message>
+        <source>文件不是有效的 JSON：{error}</source>
+        <translation>文件不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>界面语言只能是{values}</source>
+        <translation>界面语言只能是{values}</translation>
+    </message>
+    <message>
+        <source>台账只能导出为 .xlsx 或 .csv 文件</source>
+        <translation>台账只能导出为 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>{kind}不分部门，请不要指定部门</source>
+        <translation>{kind}不分部门，请不要指定部门</translation>
+    </message>
+    <message>
+        <source>该事项已合并到其他事项，请在合并后的事项上出具文书</source>
+        <translation>该事项已合并到其他事项，请在合并后的事项上出具文书</translation>
+    </message>
+    <message>
+        <source>该事项已不予受理，不能出具受理告知书</source>
+        <translation>该事项已不予受理，不能出具受理告知书</translation>
+    </message>
+    <message>
+        <source>该事项尚未受理（当前状态：{status}），不能出具受理告知书</source>
+        <translation>该事项尚未受理（当前状态：{status}），不能出具受理告知书</translation>
+    </message>
+    <message>
+        <source>该事项未由本机关受理办理（没有本机关的办理期限），不能出具受理告知书</source>
+        <translation>该事项未由本机关受理办理（没有本机关的办理期限），不能出具受理告知书</translation>
+    </message>
+    <message>
+        <source>该事项未作不予受理决定（当前状态：{status}），不能出具不予受理告知书</source>
+        <translation>该事项未作不予受理决定（当前状态：{status}），不能出具不予受理告知书</translation>
+    </message>
+    <message>
+        <source>该事项未办理延期（当前状态：{status}），不能出具延期告知书</source>
+        <translation>该事项未办理延期（当前状态：{status}），不能出具延期告知书</translation>
+    </message>
+    <message>
+        <source>该事项没有办理期限，不能出具延期告知书</source>
+        <translation>该事项没有办理期限，不能出具延期告知书</translation>
+    </message>
+    <message>
+        <source>该事项尚未答复（当前状态：{status}），不能出具答复意见书</source>
+        <translation>该事项尚未答复（当前状态：{status}），不能出具答复意见书</translation>
+    </message>
+    <message>
+        <source>该事项未转送或交办{where}（或已被退回），不能出具转送/交办单</source>
+        <translation>该事项未转送或交办{where}（或已被退回），不能出具转送/交办单</translation>
+    </message>
+    <message>
+        <source>该事项没有督办记录，也没有超期的期限，不能出具督办单</source>
+        <translation>该事项没有督办记录，也没有超期的期限，不能出具督办单</translation>
+    </message>
+    <message>
+        <source>该事项没有需要督办{department}的期限或交办记录</source>
+        <translation>该事项没有需要督办{department}的期限或交办记录</translation>
+    </message>
+    <message>
+        <source>未知的文书种类：{text}；可选：{kinds}</source>
+        <translation>未知的文书种类：{text}；可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>请填写身份证号</source>
+        <translation>请填写身份证号</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位（最后一位可为X），或15位旧号码</source>
+        <translation>身份证号应为18位（最后一位可为X），或15位旧号码</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不正确，请核对</source>
+        <translation>身份证号校验位不正确，请核对</translation>
+    </message>
+    <message>
+        <source>身份证号前两位不是有效的省级行政区代码，请核对</source>
+        <translation>身份证号前两位不是有效的省级行政区代码，请核对</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期晚于今天，请核对</source>
+        <translation>身份证号中的出生日期晚于今天，请核对</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生年份早于{min_birth_year}年，请核对</source>
+        <translation>身份证号中的出生年份早于{min_birth_year}年，请核对</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不存在，请核对</source>
+        <translation>身份证号中的出生日期不存在，请核对</translation>
+    </message>
+    <message>
+        <source>联系电话不正确：手机应为以1开头的11位数字，固定电话应带区号</source>
+        <translation>联系电话不正确：手机应为以1开头的11位数字，固定电话应带区号</translation>
+    </message>
+    <message>
+        <source>请填写联系电话</source>
+        <translation>请填写联系电话</translation>
+    </message>
+    <message>
+        <source>联系电话只能包含数字、空格和“-”，请核对</source>
+        <translation>联系电话只能包含数字、空格和“-”，请核对</translation>
+    </message>
+    <message>
+        <source>固定电话请加区号，例如 0755-12345678</source>
+        <translation>固定电话请加区号，例如 0755-12345678</translation>
+    </message>
+    <message>
+        <source>请填写来访时间</source>
+        <translation>请填写来访时间</translation>
+    </message>
+    <message>
+        <source>请选择{label}</source>
+        <translation>请选择{label}</translation>
+    </message>
+    <message>
+        <source>信访目的“{text}”不在可选范围内：{purposes}</source>
+        <translation>信访目的“{text}”不在可选范围内：{purposes}</translation>
+    </message>
+    <message>
+        <source>来访人数应为整数</source>
+        <translation>来访人数应为整数</translation>
+    </message>
+    <message>
+        <source>来访人数应在1到{max_headcount}之间</source>
+        <translation>来访人数应在1到{max_headcount}之间</translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <source>请至少登记1名来访人</source>
+        <translation>请至少登记1名来访人</translation>
+    </message>
+    <message>
+        <source>来访人数（{headcount}人）少于已登记的来访人（{persons}人）</source>
+        <translation>来访人数（{headcount}人）少于已登记的来访人（{persons}人）</translation>
+    </message>
+    <message>
+        <source>身份证号和联系电话至少填一项，以便再次来访时识别</source>
+        <translation>身份证号和联系电话至少填一项，以便再次来访时识别</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <source>代表最多{max_representatives}人，现在勾选了{chosen}人</source>
+        <translation>代表最多{max_representatives}人，现在勾选了{chosen}人</translation>
+    </message>
+    <message>
+        <source>集体访（{group_min}人及以上）须至少登记1名代表</source>
+        <translation>集体访（{group_min}人及以上）须至少登记1名代表</translation>
+    </message>
+    <message>
+        <source>请填写{label}</source>
+        <translation>请填写{label}</translation>
+    </message>
+    <message>
+        <source>信访形式</source>
+        <translation>信访形式</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>内容分类</source>
+        <translation>内容分类</translation>
+    </message>
+    <message>
+        <source>问题发生地</source>
+        <translation>问题发生地</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>诉求</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>接待人</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>来访时间请按本地时间填写，不要带时区（如 2026-09-20T09:30）</source>
+        <translation>来访时间请按本地时间填写，不要带时区（如 2026-09-20T09:30）</translation>
+    </message>
+    <message>
+        <source>{label}“{text}”不在可选范围内：{allowed}</source>
+        <translation>{label}“{text}”不在可选范围内：{allowed}</translation>
+    </message>
+    <message>
+        <source>{label}“{text}”不在代码表中，请从列表中选择</source>
+        <translation>{label}“{text}”不在代码表中，请从列表中选择</translation>
+    </message>
+    <message>
+        <source>材料页数应为1到{max_pages}之间的整数</source>
+        <translation>材料页数应为1到{max_pages}之间的整数</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>姓名最多{name_max}个字，现在有{text}个字</source>
+        <translation>姓名最多{name_max}个字，现在有{text}个字</translation>
+    </message>
+    <message>
+        <source>与第{number}位来访人的身份证号相同</source>
+        <translation>与第{number}位来访人的身份证号相同</translation>
+    </message>
+    <message>
+        <source>{label}最多{limit}个字，现在有{text}个字</source>
+        <translation>{label}最多{limit}个字，现在有{text}个字</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>事项编号</translation>
+    </message>
+    <message>
+        <source>来访时间不能晚于现在</source>
+        <translation>来访时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>姓名中不能有{shown}：只能用文字、“·”和空格</source>
+        <translation>姓名中不能有{shown}：只能用文字、“·”和空格</translation>
+    </message>
+    <message>
+        <source>{label}含有不可见的控制字符{multiline}，请删除</source>
+        <translation>{label}含有不可见的控制字符{multiline}，请删除</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>来访时间不能早于2000年1月1日</source>
+        <translation>来访时间不能早于2000年1月1日</translation>
+    </message>
+    <message>
+        <source>姓名须包含文字</source>
+        <translation>姓名须包含文字</translation>
+    </message>
+    <message>
+        <source>单位名称不能为空，且不超过64个字</source>
+        <translation>单位名称不能为空，且不超过64个字</translation>
+    </message>
+    <message>
+        <source>机关代字不能为空，不超过16个字，且不含〔〕、号或空格</source>
+        <translation>机关代字不能为空，不超过16个字，且不含〔〕、号或空格</translation>
+    </message>
+    <message>
+        <source>联系电话过长</source>
+        <translation>联系电话过长</translation>
+    </message>
+    <message>
+        <source>回执版式只能是 A4 或 80毫米热敏</source>
+        <translation>回执版式只能是 A4 或 80毫米热敏</translation>
+    </message>
+    <message>
+        <source>接待人姓名不超过32个字</source>
+        <translation>接待人姓名不超过32个字</translation>
+    </message>
+    <message>
+        <source>请填写操作人</source>
+        <translation>请填写操作人</translation>
+    </message>
+    <message>
+        <source>操作人“{clean}”不在接待人名单中，请在设置中添加</source>
+        <translation>操作人“{clean}”不在接待人名单中，请在设置中添加</translation>
+    </message>
+    <message>
+        <source>回执版式只能是 a4 或 thermal</source>
+        <translation>回执版式只能是 a4 或 thermal</translation>
+    </message>
+    <message>
+        <source>不支持的数据库地址，或未安装其驱动（{error}）。</source>
+        <translation>不支持的数据库地址，或未安装其驱动（{error}）。</translation>
+    </message>
+    <message>
+        <source>{matter_no} 已{status}，不能再督办</source>
+        <translation>{matter_no} 已{status}，不能再督办</translation>
+    </message>
+    <message>
+        <source>督办等级只能是普通、黄牌或红牌</source>
+        <translation>督办等级只能是普通、黄牌或红牌</translation>
+    </message>
+    <message>
+        <source>请填写督办理由（不超过{max_reason}字）</source>
+        <translation>请填写督办理由（不超过{max_reason}字）</translation>
+    </message>
+    <message>
+        <source>没有编号为 {supervision_id} 的督办</source>
+        <translation>没有编号为 {supervision_id} 的督办</translation>
+    </message>
+    <message>
+        <source>该督办已于{d}解除</source>
+        <translation>该督办已于{d}解除</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
+        <translation>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</translation>
+    </message>
+    <message>
+        <source>周次“{text}”格式不对，应写作如 2026-W47</source>
+        <translation>周次“{text}”格式不对，应写作如 2026-W47</translation>
+    </message>
+    <message>
+        <source>统计期间过长（最长约十年）</source>
+        <translation>统计期间过长（最长约十年）</translation>
+    </message>
+    <message>
+        <source>{year}年没有第{week}周（ISO周次：一年有52或53周）</source>
+        <translation>{year}年没有第{week}周（ISO周次：一年有52或53周）</translation>
+    </message>
+    <message>
+        <source>当前状态为{status}，不能{label}（仅在{allowed}状态下可以{label2}）</source>
+        <translation>当前状态为{status}，不能{label}（仅在{allowed}状态下可以{label2}）</translation>
+    </message>
+</context>
+<context>
     <name>vocabulary</name>
     <message>
         <source>来访</source>
@@ -2603,6 +3410,154 @@
     <message>
         <source>作出复核意见</source>
         <translation>作出复核意见</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第二十二条、第二十三条</source>
+        <translation>《信访工作条例》第二十二条、第二十三条</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第二十三条</source>
+        <translation>《信访工作条例》第二十三条</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十四条</source>
+        <translation>《信访工作条例》第三十四条</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十五条</source>
+        <translation>《信访工作条例》第三十五条</translation>
+    </message>
+    <message>
+        <source>《信访工作条例》第三十六条</source>
+        <translation>《信访工作条例》第三十六条</translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>信访件编号</source>
+        <translation>信访件编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>问题属地</source>
+        <translation>问题属地</translation>
+    </message>
+    <message>
+        <source>信访目的</source>
+        <translation>信访目的</translation>
+    </message>
+    <message>
+        <source>内容分类</source>
+        <translation>内容分类</translation>
+    </message>
+    <message>
+        <source>信访日期</source>
+        <translation>信访日期</translation>
+    </message>
+    <message>
+        <source>信访形式</source>
+        <translation>信访形式</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>诉求</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>集体访</source>
+        <translation>集体访</translation>
+    </message>
+    <message>
+        <source>问题发生地</source>
+        <translation>问题发生地</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>是否办结</source>
+        <translation>是否办结</translation>
     </message>
     <message>
         <source>自然日</source>
@@ -2951,6 +3906,14 @@
     <message>
         <source>其他事项</source>
         <translation>其他事项</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
 </context>
 </TS>
