@@ -155,6 +155,10 @@ def test_messages_from_app_are_translated(english: None) -> None:
     )
     assert app_message("请填写信访形式；请填写概况") == "Please fill in: Channel; Please fill in: Summary"
     assert app_message("一条不在目录中的消息") == "一条不在目录中的消息"  # shown as it came
+    assert app_message("超期超过10天") == "Overdue by more than 10 days"  # not 超期{left}天 with left=超过10
+    assert app_message("部门逾期未反馈：县民政局（期限2026年11月3日，未签收）") == (
+        "Department late with feedback: 县民政局 (due 2026-11-3, not signed for)"
+    )
 
 
 def test_messages_stay_as_they_are_in_chinese() -> None:

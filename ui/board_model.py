@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.supervision_records import BoardRow
 from app.supervision_rules import RANK
+from ui.app_messages import app_message
 from ui.vocabulary import QT_TRANSLATE_NOOP, clause_separator, list_separator, vocab
 
 MATTER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +94,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("BoardTableModel", "原因"),
-        lambda r: clause_separator().join(r.reasons),
+        lambda r: clause_separator().join(app_message(x) for x in r.reasons),
         lambda r: tuple(r.reasons),
     ),
     (QT_TRANSLATE_NOOP("BoardTableModel", "首接人"), lambda r: r.first_clerk, lambda r: r.first_clerk),
@@ -162,7 +163,7 @@ class BoardTableModel(QAbstractTableModel):
         return QBrush(QColor(OVERDUE_TEXT)) if row.state == "超期" else None
 
     def _tooltip(self, row: BoardRow) -> str:
-        lines = [f"{row.matter_no}  {row.summary}", *row.reasons]
+        lines = [f"{row.matter_no}  {row.summary}", *map(app_message, row.reasons)]
         if row.provisional:
             lines.append(
                 QCoreApplication.translate("BoardTableModel", "期限所在年份的调休安排尚未公布，此日期为推算")

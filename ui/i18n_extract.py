@@ -55,6 +55,22 @@ def template(node: ast.expr, taken: set[str] | None = None) -> str | None:
     return None
 
 
+# Modules whose every Chinese text is for the clerk (the reasons of a 督办 level), not only in error calls.
+TEXT_MODULES = frozenset({"supervision_rules.py"})
+
+
+def _texts(tree: ast.AST) -> list[str]:
+    """Every Chinese constant and f-string of a module, docstrings and f-string pieces aside."""
+    inner = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    inner |= {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    found = [
+        template(n)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.JoinedStr | ast.Constant) and id(n) not in inner
+    ]
+    return [t for t in found if t and CJK.search(t)]
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -64,7 +80,10 @@ def messages(folder: Path) -> list[str]:
     """Every message template of ``folder``'s sources, in file order, each once."""
     found: dict[str, None] = dict.fromkeys(EXTRA)
     for path in sorted(folder.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path.name in TEXT_MODULES:
+            found.update(dict.fromkeys(_texts(tree)))
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS:
                 for arg in node.args:
                     text = template(arg)

@@ -1159,7 +1159,7 @@
     </message>
     <message>
         <source>信访事项</source>
-        <translation>The matter</translation>
+        <translation>Matters</translation>
     </message>
     <message>
         <source>督办</source>
@@ -1456,7 +1456,7 @@
     </message>
     <message>
         <source>期限</source>
-        <translation>Due date</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>部门</source>
@@ -1523,7 +1523,7 @@
     </message>
     <message>
         <source>期限</source>
-        <translation>Due date</translation>
+        <translation>Deadlines</translation>
     </message>
     <message>
         <source>承办部门</source>
@@ -1982,7 +1982,7 @@
     </message>
     <message>
         <source>统计</source>
-        <translation>Tallies</translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>导出 Excel</source>
@@ -2053,7 +2053,7 @@
     <name>TallyTableModel</name>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2215,7 @@
     </message>
     <message>
         <source>反馈</source>
-        <translation>Feedback</translation>
+        <translation>Give feedback</translation>
     </message>
     <message>
         <source>办理</source>
@@ -2271,7 +2271,7 @@
     </message>
     <message>
         <source>上级交办</source>
-        <translation>From above</translation>
+        <translation>Record assignment from above</translation>
     </message>
     <message>
         <source>上报</source>
@@ -3051,6 +3051,62 @@
     <message>
         <source>该督办已于{d}解除</source>
         <translation>This supervision was lifted on {d}</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>黄牌</source>
+        <translation>Yellow card</translation>
+    </message>
+    <message>
+        <source>红牌</source>
+        <translation>Red card</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>临期：剩余{left}天，已用去期限的{used}%</source>
+        <translation>Near due: {left} days left, {used}% of the period used</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month}-{day}</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Near due</translation>
+    </message>
+    <message>
+        <source>人工督办（{level}）：{reason}（{clerk}，{raised_on}）</source>
+        <translation>Supervised by hand ({level}): {reason} ({clerk}, {raised_on})</translation>
+    </message>
+    <message>
+        <source>超期{left}天</source>
+        <translation>{left} days overdue</translation>
+    </message>
+    <message>
+        <source>超期超过{red_after_days}天</source>
+        <translation>Overdue by more than {red_after_days} days</translation>
+    </message>
+    <message>
+        <source>超期期间群众重访（{last_repeat_visit}）</source>
+        <translation>Visited again while overdue ({last_repeat_visit})</translation>
+    </message>
+    <message>
+        <source>，未签收</source>
+        <translation>, not signed for</translation>
+    </message>
+    <message>
+        <source>部门逾期未反馈：{department}（期限{due}{not_signed}）</source>
+        <translation>Department late with feedback: {department} (due {due}{not_signed})</translation>
     </message>
     <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>

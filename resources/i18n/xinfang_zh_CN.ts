@@ -3053,6 +3053,62 @@
         <translation>该督办已于{d}解除</translation>
     </message>
     <message>
+        <source>普通</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>黄牌</source>
+        <translation>黄牌</translation>
+    </message>
+    <message>
+        <source>红牌</source>
+        <translation>红牌</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>临期：剩余{left}天，已用去期限的{used}%</source>
+        <translation>临期：剩余{left}天，已用去期限的{used}%</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>人工督办（{level}）：{reason}（{clerk}，{raised_on}）</source>
+        <translation>人工督办（{level}）：{reason}（{clerk}，{raised_on}）</translation>
+    </message>
+    <message>
+        <source>超期{left}天</source>
+        <translation>超期{left}天</translation>
+    </message>
+    <message>
+        <source>超期超过{red_after_days}天</source>
+        <translation>超期超过{red_after_days}天</translation>
+    </message>
+    <message>
+        <source>超期期间群众重访（{last_repeat_visit}）</source>
+        <translation>超期期间群众重访（{last_repeat_visit}）</translation>
+    </message>
+    <message>
+        <source>，未签收</source>
+        <translation>，未签收</translation>
+    </message>
+    <message>
+        <source>部门逾期未反馈：{department}（期限{due}{not_signed}）</source>
+        <translation>部门逾期未反馈：{department}（期限{due}{not_signed}）</translation>
+    </message>
+    <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
         <translation>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</translation>
     </message>
