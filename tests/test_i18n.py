@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import ui.i18n
 from tests.i18n_scan import CJK, untranslated
-from ui.i18n import release, ts_file
+from ui.i18n import qm_file, release, ts_file
 from ui.i18n_build import TERMS_FILE, lupdate, terms_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +85,18 @@ def test_lrelease_builds_both_languages(tmp_path: Path) -> None:
     for language in ("zh_CN", "en"):
         qm = release(ts_file(language), tmp_path / f"{language}.qm")
         assert qm.stat().st_size > 10_000
+
+
+def test_a_missing_or_stale_qm_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources, cache = tmp_path / "i18n", tmp_path / "cache"
+    sources.mkdir()
+    shutil.copyfile(ts_file("en"), sources / ts_file("en").name)
+    monkeypatch.setattr(ui.i18n, "i18n_dir", lambda: sources)  # a source tree without .qm
+    built = qm_file("en", cache=cache)
+    assert built == cache / "xinfang_en.qm" and built.stat().st_size > 10_000
+    os.utime(built, (1, 1))  # older than its .ts: built again
+    assert qm_file("en", cache=cache) == built and built.stat().st_mtime > 1
+    (sources / "xinfang_en.qm").write_bytes(built.read_bytes())  # shipped beside a .ts no newer: used as is
+    assert qm_file("en", cache=cache) == sources / "xinfang_en.qm"

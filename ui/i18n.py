@@ -53,7 +53,8 @@ def qm_file(language: str, cache: Path | None = None) -> Path | None:
     """The compiled translation: shipped beside its .ts (the installer), else built into the cache."""
     ts = ts_file(language)
     shipped = ts.with_suffix(".qm")
-    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = getattr(sys, "frozen", False)  # unpacked files carry no useful times, and there is no lrelease
+    if shipped.exists() and (frozen or not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     if not ts.exists():
         return None
