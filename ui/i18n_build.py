@@ -21,6 +21,7 @@ from app.importing.mapping import FIELDS as IMPORT_FIELDS
 from app.language import LANGUAGES
 from app.resources import resource_path
 from app.rules import vocabulary
+from app.rules.idnumber import DOCUMENTS, SEXES
 from app.supervision_rules import LEVELS
 from app.workdays import WEEKDAY_NAMES, statutory_holidays
 from ui.i18n import i18n_dir, release, tool, ts_file
@@ -66,6 +67,8 @@ def vocabulary_terms() -> list[str]:
         [r.label for r in deadlines.DEFAULT_RULES.values()],
         [r.basis for r in deadlines.DEFAULT_RULES.values()],
         list(WEEKDAY_NAMES),
+        list(SEXES),
+        list(DOCUMENTS),
         [n for names in statutory_holidays(2026).values() for n in names.split("、")],
         [label for label, _ in IMPORT_FIELDS.values()],
         list(deadline_rules.UNITS.values()),

@@ -503,7 +503,7 @@
     </message>
     <message>
         <source>户籍地</source>
-        <translation>Place of household registration</translation>
+        <translation>Hukou</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -831,11 +831,11 @@
     </message>
     <message>
         <source>户籍地</source>
-        <translation>Place of household registration</translation>
+        <translation>Hukou</translation>
     </message>
     <message>
         <source>证件信息</source>
-        <translation>From the ID number</translation>
+        <translation>ID details</translation>
     </message>
     <message>
         <source>手机或座机</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source> 人</source>
-        <translation> persons</translation>
+        <translation> person(s)</translation>
     </message>
     <message>
         <source>集体访</source>
@@ -883,7 +883,7 @@
     </message>
     <message>
         <source>来访人数</source>
-        <translation>Number of visitors</translation>
+        <translation>Visitors</translation>
     </message>
     <message>
         <source>接访领导</source>
@@ -923,7 +923,7 @@
     </message>
     <message>
         <source>问题属地</source>
-        <translation>Township concerned</translation>
+        <translation>Township</translation>
     </message>
     <message>
         <source>内容分类</source>
@@ -935,11 +935,11 @@
     </message>
     <message>
         <source>问题发生地</source>
-        <translation>Where it happened</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>涉及部门</source>
-        <translation>Departments concerned</translation>
+        <translation>Departments</translation>
     </message>
     <message>
         <source>事项概况</source>
@@ -967,11 +967,11 @@
     </message>
     <message>
         <source>添加材料</source>
-        <translation>Add material</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>收到材料</source>
-        <translation>Materials received</translation>
+        <translation>Materials</translation>
     </message>
     <message>
         <source>标记</source>
@@ -1356,11 +1356,11 @@
     </message>
     <message>
         <source>问题属地</source>
-        <translation>Township concerned</translation>
+        <translation>Township</translation>
     </message>
     <message>
         <source>问题发生地</source>
-        <translation>Where it happened</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>诉求</source>
@@ -1601,7 +1601,7 @@
     </message>
     <message>
         <source>问题属地</source>
-        <translation>Township concerned</translation>
+        <translation>Township</translation>
     </message>
     <message>
         <source>内容分类</source>
@@ -2918,7 +2918,7 @@
     </message>
     <message>
         <source>问题发生地</source>
-        <translation>Where it happened</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>概况</source>
@@ -3185,27 +3185,27 @@
     </message>
     <message>
         <source>赴省访</source>
-        <translation>Went to the province</translation>
+        <translation>To the province</translation>
     </message>
     <message>
         <source>进京访</source>
-        <translation>Went to Beijing</translation>
+        <translation>To Beijing</translation>
     </message>
     <message>
         <source>涉众型</source>
-        <translation>Concerns many people</translation>
+        <translation>Many people</translation>
     </message>
     <message>
         <source>疫情相关</source>
-        <translation>Epidemic-related</translation>
+        <translation>Epidemic</translation>
     </message>
     <message>
         <source>扬言</source>
-        <translation>Made threats</translation>
+        <translation>Threats</translation>
     </message>
     <message>
         <source>重点人员</source>
-        <translation>Person of special attention</translation>
+        <translation>Special attention</translation>
     </message>
     <message>
         <source>登记</source>
@@ -3516,6 +3516,30 @@
         <translation>Sunday</translation>
     </message>
     <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>港澳居民居住证</source>
+        <translation>Residence permit (Hong Kong, Macao)</translation>
+    </message>
+    <message>
+        <source>台湾居民居住证</source>
+        <translation>Residence permit (Taiwan)</translation>
+    </message>
+    <message>
+        <source>外国人永久居留身份证</source>
+        <translation>Foreigner&apos;s permanent residence ID</translation>
+    </message>
+    <message>
         <source>元旦</source>
         <translation>New Year&apos;s Day</translation>
     </message>
@@ -3605,7 +3629,7 @@
     </message>
     <message>
         <source>问题发生地</source>
-        <translation>Where it happened</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>状态</source>

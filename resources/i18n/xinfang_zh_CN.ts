@@ -3516,6 +3516,30 @@
         <translation>星期日</translation>
     </message>
     <message>
+        <source>男</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>港澳居民居住证</source>
+        <translation>港澳居民居住证</translation>
+    </message>
+    <message>
+        <source>台湾居民居住证</source>
+        <translation>台湾居民居住证</translation>
+    </message>
+    <message>
+        <source>外国人永久居留身份证</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
         <source>元旦</source>
         <translation>元旦</translation>
     </message>
