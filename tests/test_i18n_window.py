@@ -174,3 +174,18 @@ def test_the_window_language_is_saved_per_window(desk: Desk) -> None:
     with pytest.raises(Exception, match="界面语言只能是"):
         setting.save("fr")
     assert QCoreApplication.translate("vocabulary", "登记") == "登记"  # no translator installed here
+
+
+def test_the_settings_dialog_switches_the_language_for_the_next_start(qtbot: QtBot, desk: Desk) -> None:
+    setting = LanguageSetting(language_file(desk.data_dir))
+    dialog = SettingsDialog(desk.settings, printers=[], language=setting)
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentText() == "中文"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    assert dialog.language_changed and setting.get() == "en" and window_language(desk) == "en"
+    again = SettingsDialog(desk.settings, printers=[], language=setting)
+    qtbot.addWidget(again)
+    assert again.language == "en"
+    again.accept()
+    assert not again.language_changed  # unchanged: nothing to say

@@ -90,7 +90,8 @@ class SettingsDialog(QDialog):
         self.language_combo = QComboBox(self)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        if self._language is None:
+        if self._language is None:  # no file to keep it in (a test, a tool): no row
+            self.language_combo.hide()
             return
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._language.get())))
         box = QWidget(self)
