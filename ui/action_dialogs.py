@@ -13,6 +13,7 @@ from app.case_records import CaseFile, CaseResult
 from app.errors import ConflictError, DeskError, ValidationError
 from app.workflow import ACTIONS
 from ui.action_forms import ActionCall, ActionForm, FormChoices, MergeForm, NoteForm, TextForm
+from ui.app_messages import app_message
 from ui.decision_forms import (
     DepartmentForm,
     DepartmentsForm,
@@ -21,6 +22,7 @@ from ui.decision_forms import (
     RateForm,
     RefuseForm,
 )
+from ui.vocabulary import action_label, vocab
 
 SHORTCUTS: dict[str, str] = {
     "answer_on_spot": "Alt+D",  # 当场答复
@@ -97,7 +99,7 @@ class ActionDialog(QDialog):
         self._build()
 
     def _build(self) -> None:
-        label = ACTIONS[self.form.key].label
+        label = action_label(ACTIONS[self.form.key].label)
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", label).replace("%2", self._call.matter_no))
         self.hint = QLabel(self._hint(), self)
         self.hint.setWordWrap(True)
@@ -122,8 +124,12 @@ class ActionDialog(QDialog):
         action = ACTIONS[self.form.key]
         if action.target is None:
             return self.tr("办理后状态不变。")
-        text = self.tr("办理后状态变为“%1”").replace("%1", action.target)
-        return text + (self.tr("（%1）").replace("%1", action.condition) if action.condition else "") + "。"
+        text = self.tr("办理后状态变为“%1”").replace("%1", vocab(action.target))
+        return (
+            text
+            + (self.tr("（%1）").replace("%1", vocab(action.condition)) if action.condition else "")
+            + self.tr("。")
+        )
 
     @property
     def error_text(self) -> str:
@@ -134,14 +140,14 @@ class ActionDialog(QDialog):
         try:
             self.outcome = self.form.submit(self._call)
         except ConflictError as error:
-            self.conflict = error.message
+            self.conflict = app_message(error.message)
             super().reject()
             return
         except ValidationError as error:
-            self._show_errors([e.message for e in error.errors])
+            self._show_errors([app_message(e.message) for e in error.errors])
             return
         except DeskError as error:
-            self._show_errors([error.message])
+            self._show_errors([app_message(error.message)])
             return
         super().accept()
 

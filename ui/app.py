@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk import Desk
+from app.language import LanguageSetting, language_file
 from app.logs import log
 from ui import questions
 from ui.fonts import apply_fonts, load_fonts
+from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.notifier import Notifier
 
@@ -42,12 +44,9 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
-def install_qt_translations(app: QApplication) -> None:
-    """Qt's own dialogs (print, calendar, colour) in Chinese, when the Qt translations are shipped."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        app.installTranslator(translator)
+def window_language(desk: Desk) -> str:
+    """This window's language (settings dialog), read once before any widget is built."""
+    return LanguageSetting(language_file(desk.data_dir)).get()
 
 
 def offer_draft(window: MainWindow) -> bool:
@@ -55,7 +54,7 @@ def offer_draft(window: MainWindow) -> bool:
     draft = window.desk.drafts.load()
     if draft is None:
         return False
-    if questions.ask(window, window.tr("恢复上次未保存的登记？")):
+    if questions.ask(window, QCoreApplication.translate("MainWindow", "恢复上次未保存的登记？")):
         window.intake_form.load_draft(draft)
         return True
     window.desk.drafts.clear()
@@ -69,8 +68,10 @@ def install_excepthook(window: MainWindow) -> None:
         log.error("unexpected error in the window", exc_info=(kind, error, trace))
         QMessageBox.critical(
             window,
-            window.tr("信访接待台"),
-            window.tr("程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。"),
+            QCoreApplication.translate("MainWindow", "信访接待台"),
+            QCoreApplication.translate(
+                "MainWindow", "程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。"
+            ),
         )
 
     sys.excepthook = report
@@ -98,7 +99,7 @@ class _FirstPaint(QObject):
 def run_gui(desk: Desk, argv: list[str], started: float | None = None) -> int:
     app = _application(argv)
     apply_fonts(app, load_fonts())
-    install_qt_translations(app)
+    install_translators(app, window_language(desk))
     window = MainWindow(desk, Notifier())
     install_excepthook(window)
     if started is not None:

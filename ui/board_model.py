@@ -9,11 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.supervision_records import BoardRow
 from app.supervision_rules import RANK
+from ui.app_messages import app_message
+from ui.vocabulary import QT_TRANSLATE_NOOP, clause_separator, list_separator, vocab
 
 MATTER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,37 +46,59 @@ def days_text(days_left: int | None) -> str:
     if days_left is None:
         return ""
     if days_left < 0:
-        return _tr("超期%1天").replace("%1", str(-days_left))
+        return QCoreApplication.translate("BoardTableModel", "超期%1天").replace("%1", str(-days_left))
     if days_left == 0:
-        return _tr("今日到期")
-    return _tr("%1天").replace("%1", str(days_left))
+        return QCoreApplication.translate("BoardTableModel", "今日到期")
+    return QCoreApplication.translate("BoardTableModel", "%1天").replace("%1", str(days_left))
 
 
 def _due_text(row: BoardRow) -> str:
     if row.due is None:
         return ""
-    return f"{row.due:%Y-%m-%d}" + (_tr("（暂定）") if row.provisional else "")
+    return f"{row.due:%Y-%m-%d}" + (
+        QCoreApplication.translate("BoardTableModel", "（暂定）") if row.provisional else ""
+    )
 
 
 def _department(row: BoardRow) -> str:
     """The department the deadline is on, else those involved, else the bureau itself."""
-    return row.deadline_department or "、".join(row.departments) or _tr("本机关")
+    return (
+        row.deadline_department
+        or list_separator().join(row.departments)
+        or QCoreApplication.translate("BoardTableModel", "本机关")
+    )
 
 
 # (header, display text, sort key); None sorts last whichever the order.
 Column = tuple[str, Callable[[BoardRow], str], Callable[[BoardRow], Any]]
 COLUMNS: tuple[Column, ...] = (
-    ("编号", lambda r: r.matter_no, lambda r: r.matter_no),
-    ("概况", lambda r: r.summary, lambda r: r.summary),
-    ("状态", lambda r: r.status, lambda r: r.status),
-    ("期限事项", lambda r: r.deadline_label, lambda r: r.deadline_label),
-    ("责任部门", _department, _department),
-    ("期限", _due_text, lambda r: r.due),
-    ("剩余天数", lambda r: days_text(r.days_left), lambda r: r.days_left),
-    ("督办级别", lambda r: r.level, lambda r: RANK.get(r.level, 0)),
-    ("原因", lambda r: "；".join(r.reasons), lambda r: "；".join(r.reasons)),
-    ("首接人", lambda r: r.first_clerk, lambda r: r.first_clerk),
-    ("包案领导", lambda r: r.leader, lambda r: r.leader),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "编号"), lambda r: r.matter_no, lambda r: r.matter_no),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "概况"), lambda r: r.summary, lambda r: r.summary),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "状态"), lambda r: vocab(r.status), lambda r: r.status),
+    (
+        QT_TRANSLATE_NOOP("BoardTableModel", "期限事项"),
+        lambda r: vocab(r.deadline_label),
+        lambda r: r.deadline_label,
+    ),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "责任部门"), _department, _department),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "期限"), _due_text, lambda r: r.due),
+    (
+        QT_TRANSLATE_NOOP("BoardTableModel", "剩余天数"),
+        lambda r: days_text(r.days_left),
+        lambda r: r.days_left,
+    ),
+    (
+        QT_TRANSLATE_NOOP("BoardTableModel", "督办级别"),
+        lambda r: vocab(r.level),
+        lambda r: RANK.get(r.level, 0),
+    ),
+    (
+        QT_TRANSLATE_NOOP("BoardTableModel", "原因"),
+        lambda r: clause_separator().join(app_message(x) for x in r.reasons),
+        lambda r: tuple(r.reasons),
+    ),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "首接人"), lambda r: r.first_clerk, lambda r: r.first_clerk),
+    (QT_TRANSLATE_NOOP("BoardTableModel", "包案领导"), lambda r: r.leader, lambda r: r.leader),
 )
 COLUMN = {header: i for i, (header, _, _) in enumerate(COLUMNS)}
 
@@ -133,9 +163,11 @@ class BoardTableModel(QAbstractTableModel):
         return QBrush(QColor(OVERDUE_TEXT)) if row.state == "超期" else None
 
     def _tooltip(self, row: BoardRow) -> str:
-        lines = [f"{row.matter_no}  {row.summary}", *row.reasons]
+        lines = [f"{row.matter_no}  {row.summary}", *map(app_message, row.reasons)]
         if row.provisional:
-            lines.append(_tr("期限所在年份的调休安排尚未公布，此日期为推算"))
+            lines.append(
+                QCoreApplication.translate("BoardTableModel", "期限所在年份的调休安排尚未公布，此日期为推算")
+            )
         return "\n".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

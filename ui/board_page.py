@@ -26,8 +26,10 @@ from app.errors import DeskError
 from app.supervision_records import BoardRow, BoardSlice, BoardSummary, SupervisionRecord
 from ui import board_parts as parts
 from ui import printing, questions
+from ui.app_messages import app_message
 from ui.board_model import COLUMN, BoardTableModel
 from ui.notifier import Notifier
+from ui.vocabulary import list_separator
 from ui.workers import Requests
 
 REFRESH_MS = 3 * 60 * 1000  # deadlines pass with time: look again every three minutes
@@ -272,7 +274,7 @@ class BoardPage(QWidget):
         try:
             self._desk.supervision.resolve(chosen.id, self.clerk)
         except DeskError as error:
-            self._say(error.message, error=True)
+            self._say(app_message(error.message), error=True)
             return
         self._say(self.tr("已解除 %1 的%2督办").replace("%1", row.matter_no).replace("%2", chosen.level))
         self._notifier.matters_changed.emit()
@@ -298,9 +300,9 @@ class BoardPage(QWidget):
             printed = notices.record_print(prepared, clerk=self.clerk or None)
             done = printing.print_pdf(printed.path, self, self._desk.settings.get().printer)
         except (DeskError, printing.PdfPrintError) as error:
-            self._say(getattr(error, "message", str(error)), error=True)
+            self._say(app_message(getattr(error, "message", str(error))), error=True)
             return False
-        self._say(self.tr("已出具督办单 %1").replace("%1", "、".join(printed.doc_nos)))
+        self._say(self.tr("已出具督办单 %1").replace("%1", list_separator().join(printed.doc_nos)))
         self._notifier.matters_changed.emit()
         return done
 

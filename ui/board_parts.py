@@ -30,6 +30,7 @@ from app.supervision import SupervisionService
 from app.supervision_records import ATTENTION, BoardFilter, SupervisionRecord
 from app.supervision_rules import LEVELS, RANK
 from ui.field_errors import FieldErrors
+from ui.vocabulary import combo_word, fill_combo, select_word, vocab
 
 
 def _tr(text: str) -> str:
@@ -54,7 +55,7 @@ class RaiseDialog(QDialog):
         self.raised: SupervisionRecord | None = None
         self.setWindowTitle(self.tr("督办 %1").replace("%1", matter_no))
         self.level_combo = QComboBox(self)
-        self.level_combo.addItems(list(LEVELS))
+        fill_combo(self.level_combo, LEVELS)
         # One step above what the board shows already: raising by hand should mean something more.
         above = min(RANK.get(current_level, 0), len(LEVELS) - 1)
         self.level_combo.setCurrentIndex(above)
@@ -84,11 +85,11 @@ class RaiseDialog(QDialog):
 
     @property
     def level(self) -> str:
-        return self.level_combo.currentText()
+        return combo_word(self.level_combo)
 
     @level.setter
     def level(self, value: str) -> None:
-        self.level_combo.setCurrentText(value)
+        select_word(self.level_combo, value)
 
     @property
     def reason(self) -> str:
@@ -117,10 +118,14 @@ class BoardFilters(QWidget):
         self.department_combo = self._combo(self.tr("全部部门"), [(n, n) for n in departments])
         self.clerk_combo = self._combo(self.tr("全部首接人"), [(n, n) for n in clerks])
         self.leader_combo = self._combo(self.tr("全部包案领导"), [(n, n) for n in leaders])
-        states = [("超期", frozenset({"超期"})), ("临期", frozenset({"临期"})), ("超期和临期", ATTENTION)]
-        states.append(("正常", frozenset({"正常"})))
-        self.state_combo = self._combo(self.tr("全部状态"), [(self.tr(t), v) for t, v in states])
-        levels = [(self.tr(n), frozenset({n})) for n in LEVELS[::-1]]
+        states: list[tuple[str, object]] = [
+            (vocab("超期"), frozenset({"超期"})),
+            (vocab("临期"), frozenset({"临期"})),
+        ]
+        states.append((self.tr("超期和临期"), ATTENTION))
+        states.append((vocab("正常"), frozenset({"正常"})))
+        self.state_combo = self._combo(self.tr("全部状态"), states)
+        levels = [(vocab(n), frozenset({n})) for n in LEVELS[::-1]]
         self.level_combo = self._combo(self.tr("全部级别"), [*levels, (self.tr("未督办"), frozenset({""}))])
         self.attention_check = QCheckBox(self.tr("只看需关注"), self)
         self.attention_check.setChecked(True)
@@ -194,7 +199,14 @@ def choose_supervision(parent: QWidget, records: list[SupervisionRecord]) -> Sup
     """Which 督办 to lift when several are open on one matter; None when the clerk cancels.
 
     One function, so that tests answer it by patching ``ui.board_parts.choose_supervision``."""
-    labels = [f"{r.level}（{r.raised_at:%Y-%m-%d}，{r.raised_by}）{r.reason}" for r in records]
-    title, question = _tr("解除督办"), _tr("解除哪一项督办？")
+    template = QCoreApplication.translate("BoardPage", "{level}（{day}，{by}）{reason}")
+    labels = [
+        template.format(level=vocab(r.level), day=f"{r.raised_at:%Y-%m-%d}", by=r.raised_by, reason=r.reason)
+        for r in records
+    ]
+    title, question = (
+        QCoreApplication.translate("BoardPage", "解除督办"),
+        QCoreApplication.translate("BoardPage", "解除哪一项督办？"),
+    )
     text, ok = QInputDialog.getItem(parent, title, question, labels, 0, False)
     return records[labels.index(text)] if ok and text in labels else None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.deadline_views import MAX_REASON, DeadlineViewService
 from app.errors import DeskError, ValidationError
+from ui.app_messages import app_message
+from ui.vocabulary import vocab
 
 
 class DeadlineOverrideDialog(QDialog):
@@ -36,7 +38,11 @@ class DeadlineOverrideDialog(QDialog):
         info = deadlines.info(deadline_id)
         self.title_label.setText(
             self.tr("%1：现为 %2（起算日 %3）")
-            .replace("%1", info.label + (f"（{info.department}）" if info.department else ""))
+            .replace(
+                "%1",
+                vocab(info.label)
+                + (self.tr("（%1）").replace("%1", info.department) if info.department else ""),
+            )
             .replace("%2", f"{info.effective_due:%Y-%m-%d}")
             .replace("%3", f"{info.start:%Y-%m-%d}")
         )
@@ -96,10 +102,10 @@ class DeadlineOverrideDialog(QDialog):
         try:
             self._deadlines.override(self.deadline_id, self.new_due, self.reason, self._clerk)
         except ValidationError as error:
-            self._show("\n".join(e.message for e in error.errors))
+            self._show("\n".join(app_message(e.message) for e in error.errors))
             return
         except DeskError as error:
-            self._show(error.message)
+            self._show(app_message(error.message))
             return
         super().accept()
 

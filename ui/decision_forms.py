@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.case_records import BUREAU, CaseResult
 from app.workflow import OUTCOMES, RATING_RESULTS, REFUSAL_REASONS
 from ui.action_forms import ActionCall, ActionForm, NoteForm
+from ui.vocabulary import QT_TRANSLATE_NOOP, combo_word, fill_combo, select_word, vocab
 
 
 class DepartmentsForm(NoteForm):
@@ -53,7 +54,10 @@ class DepartmentsForm(NoteForm):
 class DepartmentForm(ActionForm):
     """签收 (department), 退回 (department + reason), 反馈 (department + text)."""
 
-    TEXT_LABELS = {"return_assignment": "退回理由", "feedback": "反馈内容"}
+    TEXT_LABELS = {
+        "return_assignment": QT_TRANSLATE_NOOP("DepartmentForm", "退回理由"),
+        "feedback": QT_TRANSLATE_NOOP("DepartmentForm", "反馈内容"),
+    }
 
     def _build(self) -> None:
         self.department_combo = QComboBox(self)
@@ -90,29 +94,29 @@ class RefuseForm(NoteForm):
 
     def _build(self) -> None:
         self.reason_combo = QComboBox(self)
-        self.reason_combo.addItems(list(REFUSAL_REASONS))
+        fill_combo(self.reason_combo, REFUSAL_REASONS)
         self.route_label = QLabel(self)
         self.route_label.setWordWrap(True)
         self.form.addRow(self.tr("理由"), self.reason_combo)
         self.form.addRow(self.tr("告知途径"), self.route_label)
         super()._build()
-        self.reason_combo.currentTextChanged.connect(self._show_route)
+        self.reason_combo.currentIndexChanged.connect(lambda _: self._show_route(self.reason))
         self._show_route(self.reason)
 
     def _show_route(self, reason: str) -> None:
-        self.route_label.setText(REFUSAL_REASONS.get(reason, ""))
+        self.route_label.setText(vocab(REFUSAL_REASONS.get(reason, "")))
 
     @property
     def reason(self) -> str:
-        return self.reason_combo.currentText()
+        return combo_word(self.reason_combo)
 
     @reason.setter
     def reason(self, value: str) -> None:
-        self.reason_combo.setCurrentText(value)
+        select_word(self.reason_combo, value)
 
     @property
     def route(self) -> str:
-        return self.route_label.text()
+        return REFUSAL_REASONS.get(self.reason, "")
 
     def submit(self, call: ActionCall) -> CaseResult:
         return call.run(self.key, self.reason, note=self.note)
@@ -163,11 +167,15 @@ class ExtendForm(ActionForm):
 class OutcomesForm(ActionForm):
     """答复 (outcomes + reply), 当场答复 (outcomes + reply), 办结 (outcomes + note): 三到位一处理."""
 
-    TEXT_LABELS = {"reply": "答复内容", "answer_on_spot": "答复内容", "close": "备注"}
+    TEXT_LABELS = {
+        "reply": QT_TRANSLATE_NOOP("OutcomesForm", "答复内容"),
+        "answer_on_spot": QT_TRANSLATE_NOOP("OutcomesForm", "答复内容"),
+        "close": QT_TRANSLATE_NOOP("OutcomesForm", "备注"),
+    }
 
     def _build(self) -> None:
         row = QHBoxLayout()
-        self.outcome_boxes = [QCheckBox(self.tr(o), self) for o in OUTCOMES]
+        self.outcome_boxes = [QCheckBox(vocab(o), self) for o in OUTCOMES]
         for box in self.outcome_boxes:
             row.addWidget(box)
         row.addStretch(1)
@@ -202,27 +210,29 @@ class RateForm(ActionForm):
 
     def _build(self) -> None:
         self.result_combo = QComboBox(self)
-        self.result_combo.addItems(list(RATING_RESULTS))
+        fill_combo(self.result_combo, RATING_RESULTS)
         self.body_combo = QComboBox(self)
-        self.body_combo.addItems([BUREAU, *self._choices.rated_bodies])
+        self.body_combo.addItem(vocab(BUREAU), BUREAU)
+        for body in self._choices.rated_bodies:
+            self.body_combo.addItem(body, body)
         self.form.addRow(self.tr("评价结果"), self.result_combo)
         self.form.addRow(self.tr("评价对象"), self.body_combo)
 
     @property
     def result(self) -> str:
-        return self.result_combo.currentText()
+        return combo_word(self.result_combo)
 
     @result.setter
     def result(self, value: str) -> None:
-        self.result_combo.setCurrentText(value)
+        select_word(self.result_combo, value)
 
     @property
     def body(self) -> str:
-        return self.body_combo.currentText()
+        return combo_word(self.body_combo)
 
     @body.setter
     def body(self, value: str) -> None:
-        self.body_combo.setCurrentText(value)
+        select_word(self.body_combo, value)
 
     def submit(self, call: ActionCall) -> CaseResult:
         department = None if self.body == BUREAU else self.body

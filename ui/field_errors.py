@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.errors import DeskError, ValidationError
+from ui.app_messages import app_message
+from ui.vocabulary import clause_separator
 
 ERROR_STYLE = "color: #C62828;"
 GENERAL = ""  # the general line's key
@@ -30,7 +32,7 @@ class FieldErrors:
         known = {name: message for name, message in errors.items() if name in self.labels}
         lost = [message for name, message in errors.items() if name not in self.labels]
         if lost:
-            known[GENERAL] = "；".join(filter(None, [known.get(GENERAL, ""), *lost]))
+            known[GENERAL] = clause_separator().join(filter(None, [known.get(GENERAL, ""), *lost]))
         for name, label in self.labels.items():
             label.setText(known.get(name, ""))
             label.setVisible(name in known)
@@ -39,10 +41,12 @@ class FieldErrors:
         if isinstance(error, ValidationError):
             merged: dict[str, str] = {}
             for e in error.errors:
-                merged[e.field] = "；".join(filter(None, [merged.get(e.field, ""), e.message]))
+                merged[e.field] = clause_separator().join(
+                    filter(None, [merged.get(e.field, ""), app_message(e.message)])
+                )
             self.show(merged)
         else:
-            self.show({GENERAL: error.message})
+            self.show({GENERAL: app_message(error.message)})
 
     def clear(self) -> None:
         self.show({})

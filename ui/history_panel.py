@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.records import PersonHistory
 from ui.history_tables import fill_matters, fill_visits, make_table, matter_no_at
+from ui.vocabulary import vocab
 
 STATE_STYLE = "font-size: 15px; font-weight: bold; padding: 6px; border-radius: 4px;"
 STATE_COLOURS = {
@@ -152,7 +153,7 @@ class HistoryPanel(QWidget):
         values = {
             "name": history.name,
             "id": history.id_number_masked or "—",
-            "sex_birth": f"{history.sex or '—'} / {birth}",
+            "sex_birth": f"{vocab(history.sex or '—')} / {birth}",
             "region": history.region or "—",
             "phone": history.phone_masked or "—",
         }

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.records import MatterSummary, VisitSummary
+from ui.vocabulary import vocab
 
 OPEN_BACKGROUND = QColor("#FFF4CE")  # open matters stand out: the clerk must not register them twice
 MATTER_NO_ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +42,7 @@ def fill_matters(table: QTableWidget, matters: list[MatterSummary]) -> None:
         table.insertRow(row)
         cells = [
             matter.matter_no,
-            matter.status,
+            vocab(matter.status),
             matter.summary,
             matter.first_clerk,
             f"{matter.notice_deadline:%Y-%m-%d}",
@@ -64,7 +65,7 @@ def fill_visits(table: QTableWidget, visits: list[VisitSummary]) -> None:
         cells = [
             f"{visit.visited_at:%Y-%m-%d}",
             visit.matter_no,
-            visit.channel,
+            vocab(visit.channel),
             str(visit.headcount),
             visit.clerk,
             visit.summary + repeat,

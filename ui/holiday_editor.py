@@ -31,10 +31,22 @@ from app.holiday_table import SOURCE_COMPUTED, SOURCE_MANUAL, SOURCE_PACKAGE
 from app.holidays import HolidayDay, HolidayService
 from ui.field_errors import FieldErrors
 from ui.notifier import Notifier
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab, vocab_join
 
-HEADERS = ("日期", "星期", "名称", "类型", "来源")
-SOURCES = {SOURCE_PACKAGE: "国务院通知", SOURCE_COMPUTED: "推算（未含调休）", SOURCE_MANUAL: "手工录入"}
-OFF, WORKDAY = "放假", "调休上班"
+HEADERS = (
+    QT_TRANSLATE_NOOP("HolidayEditor", "日期"),
+    QT_TRANSLATE_NOOP("HolidayEditor", "星期"),
+    QT_TRANSLATE_NOOP("HolidayEditor", "名称"),
+    QT_TRANSLATE_NOOP("HolidayEditor", "类型"),
+    QT_TRANSLATE_NOOP("HolidayEditor", "来源"),
+)
+
+SOURCES = {
+    SOURCE_PACKAGE: QT_TRANSLATE_NOOP("HolidayEditor", "国务院通知"),
+    SOURCE_COMPUTED: QT_TRANSLATE_NOOP("HolidayEditor", "推算（未含调休）"),
+    SOURCE_MANUAL: QT_TRANSLATE_NOOP("HolidayEditor", "手工录入"),
+}
+OFF, WORKDAY = QT_TRANSLATE_NOOP("HolidayEditor", "放假"), QT_TRANSLATE_NOOP("HolidayEditor", "调休上班")
 DONE_STYLE = "color: #2E7D32; font-weight: bold;"
 
 
@@ -152,7 +164,8 @@ class HolidayEditor(QWidget):
         for row, d in enumerate(self.days):
             kind = WORKDAY if d.workday else OFF
             source = SOURCES.get(d.source, d.source)
-            texts = (d.day.isoformat(), d.weekday, d.name, self.tr(kind), self.tr(source))
+            name = vocab_join(d.name.split("、"))
+            texts = (d.day.isoformat(), vocab(d.weekday), name, self.tr(kind), self.tr(source))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if d.workday:

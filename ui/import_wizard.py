@@ -42,7 +42,9 @@ from app.importing import (
     read_table,
 )
 from app.importing.mapping import REQUIRED
+from ui.app_messages import app_message
 from ui.notifier import Notifier
+from ui.vocabulary import clause_separator, vocab
 from ui.workers import Requests
 
 NO_COLUMN = -1
@@ -106,7 +108,7 @@ class FilePage(QWizardPage):
             table = read_table(path, sheet)
         except DeskError as error:
             self.state.table = None
-            self.info.setText(error.message)
+            self.info.setText(app_message(error.message))
             self.completeChanged.emit()
             return False
         self.state.table, self.state.check, self.state.result = table, None, None
@@ -146,7 +148,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox(holder)
             combo.currentIndexChanged.connect(lambda _i, k=key: self._changed(k))
             self.combos[key] = combo
-            form.addRow(label + (" *" if key in REQUIRED else ""), combo)
+            form.addRow(vocab(label) + (" *" if key in REQUIRED else ""), combo)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
@@ -167,7 +169,7 @@ class MappingPage(QWizardPage):
             combo.clear()
             combo.addItem(self.tr("（无此列）"), NO_COLUMN)
             for index, header in enumerate(table.headers):
-                combo.addItem(f"{_letter(index)}：{header}", index)
+                combo.addItem(self.tr("%1：%2").replace("%1", _letter(index)).replace("%2", header), index)
             found = self.state.mapping.column(key)
             combo.setCurrentIndex(0 if found is None else found + 1)
         self._filling = False
@@ -246,7 +248,7 @@ class CheckPage(QWizardPage):
             .replace("%3", str(len(report.rejected)))
             .replace("%4", str(len(report.skipped)))
         )
-        rows = [(r.row, "；".join(r.reasons)) for r in report.rejected]
+        rows = [(r.row, clause_separator().join(r.reasons)) for r in report.rejected]
         rows += [(s.row, s.reason) for s in report.skipped]
         self.rejected.setRowCount(len(rows))
         for i, (number, reason) in enumerate(rows):

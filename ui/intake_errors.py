@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.errors import FieldError
+from ui.app_messages import app_message
 from ui.intake_layout import IntakeLayout
+from ui.vocabulary import clause_separator
 
 _PERSON = re.compile(r"persons\[(\d+)\]\.(\w+)")
 _MATERIAL = re.compile(r"materials\[(\d+)\]\.\w+")
@@ -30,9 +32,13 @@ def display_key(path: str, known: set[str]) -> tuple[str, str]:
         row = int(person.group(1))
         if row == 0 and path in known:
             return path, ""
-        return "group", "" if row == 0 else _tr("第%1行：").replace("%1", str(row))
+        return "group", "" if row == 0 else QCoreApplication.translate("IntakeForm", "第%1行：").replace(
+            "%1", str(row)
+        )
     if material := _MATERIAL.fullmatch(path):
-        return "materials", _tr("第%1行：").replace("%1", str(int(material.group(1)) + 1))
+        return "materials", QCoreApplication.translate("IntakeForm", "第%1行：").replace(
+            "%1", str(int(material.group(1)) + 1)
+        )
     if listed := _LISTED.fullmatch(path):
         return listed.group(1), ""
     if path == "persons":
@@ -69,14 +75,14 @@ class ErrorDisplay:
         lines: dict[str, list[str]] = {}
         known = set(self._ui.error_labels)
         for error in errors:
-            self._errors[error.field] = "；".join(
-                filter(None, [self._errors.get(error.field), error.message])
+            self._errors[error.field] = clause_separator().join(
+                filter(None, [self._errors.get(error.field), app_message(error.message)])
             )
             key, prefix = display_key(error.field, known)
             if key == GENERAL:
-                self._general.append(error.message)
+                self._general.append(app_message(error.message))
             else:
-                lines.setdefault(key, []).append(prefix + error.message)
+                lines.setdefault(key, []).append(prefix + app_message(error.message))
         for key, messages in lines.items():
             self._ui.error_labels[key].setText("\n".join(messages))
             self._ui.error_labels[key].show()

@@ -20,6 +20,7 @@ from app.intake import RECEPTION_DAY_CHANNEL
 from app.records import PersonHistory, RegisteredVisit, VisitInput
 from app.rules.vocabulary import GROUP_MIN
 from ui import printing, questions
+from ui.app_messages import app_message
 from ui.history_panel import HistoryPanel
 from ui.intake_errors import ErrorDisplay
 from ui.intake_layout import IntakeLayout
@@ -33,6 +34,7 @@ from ui.intake_state import (
     write_fields,
 )
 from ui.notifier import Notifier
+from ui.vocabulary import combo_word, vocab
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -167,14 +169,19 @@ class IntakeForm(QWidget, IntakeLayout):
         self.repeat_combo.clear()
         self.repeat_combo.addItem(self.tr("新事项"), "")
         for matter in history.open_matters if history else []:
-            text = f"{matter.matter_no}　{matter.summary}（{matter.status}，首接人 {matter.first_clerk}）"
+            text = self.tr("{no}　{summary}（{status}，首接人 {clerk}）").format(
+                no=matter.matter_no,
+                summary=matter.summary,
+                status=vocab(matter.status),
+                clerk=matter.first_clerk,
+            )
             self.repeat_combo.addItem(text, matter.matter_no)
         self.repeat_combo.blockSignals(False)
         self._on_repeat_changed()
 
     def refresh_reception_days(self) -> None:
         """领导接访日: offer the leaders' reception days on the visit's date (the row shows only then)."""
-        wanted = self.channel_combo.currentText() == RECEPTION_DAY_CHANNEL
+        wanted = combo_word(self.channel_combo) == RECEPTION_DAY_CHANNEL
         for widget in self.reception_day_row:
             widget.setVisible(wanted)
         chosen = self.reception_day_combo.currentData()
@@ -189,8 +196,8 @@ class IntakeForm(QWidget, IntakeLayout):
                 hint = self.tr("（请选择接访领导）") if found else self.tr("当日没有安排领导接访")
                 combo.addItem(hint, None)
             for held in found:
-                title = f"（{held.title}）" if held.title else ""
-                place = f"　{held.place}" if held.place else ""
+                title = self.tr("（%1）").replace("%1", held.title) if held.title else ""
+                place = self.tr("　%1").replace("%1", held.place) if held.place else ""
                 combo.addItem(f"{held.leader}{title}{place}", held.id)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
         combo.blockSignals(False)
@@ -259,7 +266,7 @@ class IntakeForm(QWidget, IntakeLayout):
             self.show_errors(error.errors)
             return None
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法保存"), error.message)
+            QMessageBox.warning(self, self.tr("无法保存"), app_message(error.message))
             return None
         self._after_save(registered)
         return registered
@@ -289,7 +296,11 @@ class IntakeForm(QWidget, IntakeLayout):
     def _saved_text(self, registered: RegisteredVisit) -> str:
         text = self.tr("已登记：%1　　查询码 %2　　告知期限 %3")
         for i, value in enumerate(
-            (registered.matter_no, registered.query_code, f"{registered.notice_deadline:%Y年%m月%d日}"),
+            (
+                registered.matter_no,
+                registered.query_code,
+                registered.notice_deadline.strftime(self.tr("%Y年%m月%d日")),
+            ),
             start=1,
         ):
             text = text.replace(f"%{i}", value)
@@ -307,5 +318,7 @@ class IntakeForm(QWidget, IntakeLayout):
         try:
             return printing.print_slip(self.desk, number, self, preview=preview, clerk=clerk)
         except (DeskError, printing.PdfPrintError) as error:
-            QMessageBox.warning(self, self.tr("无法打印回执"), getattr(error, "message", str(error)))
+            QMessageBox.warning(
+                self, self.tr("无法打印回执"), app_message(getattr(error, "message", str(error)))
+            )
             return False

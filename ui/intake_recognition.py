@@ -16,7 +16,9 @@ from app.errors import ValidationError
 from app.recognition import RecognitionService
 from app.records import IdInfo, MatterSummary, PersonHistory
 from app.rules.idnumber import normalise_id_number, parse_id_number
+from ui.app_messages import app_message
 from ui.history_panel import HistoryPanel
+from ui.vocabulary import vocab
 from ui.workers import Requests
 
 if TYPE_CHECKING:
@@ -84,10 +86,10 @@ class Recognition:
         try:
             info = parse_id_number(number, self._clock().date())
         except ValidationError as error:
-            self._show_id_info(None, "✗ " + error.message)
+            self._show_id_info(None, "✗ " + app_message(error.message))
             self._show(None, first_visit=False)
             return
-        self._show_id_info(info, "✓ " + info.document)
+        self._show_id_info(info, "✓ " + vocab(info.document))
         service, id_number = self._service, info.id_number
         self.requests.run(lambda: service.history_for_id(id_number), GRACE_MS)
 
@@ -104,9 +106,13 @@ class Recognition:
             for view in (form.sex_view, form.birth_view, form.age_view, form.region_view):
                 view.clear()
             return
-        form.sex_view.setText(info.sex)
+        form.sex_view.setText(vocab(info.sex))
         form.birth_view.setText(f"{info.birth_date:%Y-%m-%d}")
-        form.age_view.setText(_tr("%1岁").replace("%1", str(info.age_on(self._clock().date()))))
+        form.age_view.setText(
+            QCoreApplication.translate("IntakeForm", "%1岁").replace(
+                "%1", str(info.age_on(self._clock().date()))
+            )
+        )
         form.region_view.setText(info.region_name or info.province or info.region_code)
         form.region_view.setCursorPosition(0)
 

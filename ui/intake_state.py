@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from app.intake import RECEPTION_DAY_CHANNEL
 from app.records import MaterialInput, PersonInput, VisitInput
 from ui.intake_layout import IntakeLayout
+from ui.vocabulary import combo_word, select_word
 
 DRAFT_VERSION = 1
 _BLANK_WHEN_EMPTY = (
@@ -44,7 +45,7 @@ def form_fields(ui: IntakeLayout, known_person_id: int | None) -> dict[str, Any]
         "phone": ui.phone_edit.text(),
         "address": ui.address_edit.text(),
         "visited_at": ui.visited_at_edit.dateTime().toString(Qt.DateFormat.ISODate),
-        "channel": ui.channel_combo.currentText(),
+        "channel": combo_word(ui.channel_combo),
         "purpose": ui.purpose_combo.currentData() or "",
         "headcount": ui.headcount_spin.value(),
         "representative": ui.representative_check.isChecked(),
@@ -80,7 +81,7 @@ def write_fields(ui: IntakeLayout, fields: dict[str, Any]) -> None:
     stamp = QDateTime.fromString(str(fields.get("visited_at", "")), Qt.DateFormat.ISODate)
     if stamp.isValid():
         ui.visited_at_edit.setDateTime(stamp)
-    _select_text(ui.channel_combo, str(fields.get("channel", "")))
+    select_word(ui.channel_combo, str(fields.get("channel", "")))
     ui.purpose_combo.setCurrentIndex(max(0, ui.purpose_combo.findData(fields.get("purpose", ""))))
     ui.headcount_spin.setValue(int(fields.get("headcount", 1) or 1))
     ui.representative_check.setChecked(bool(fields.get("representative")))
@@ -128,7 +129,7 @@ def set_departments(ui: IntakeLayout, names: list[str]) -> None:
 
 def reception_day_id(ui: IntakeLayout) -> int | None:
     """The leader's reception day chosen, only when the visit came by 领导接访日."""
-    if ui.channel_combo.currentText() != RECEPTION_DAY_CHANNEL:
+    if combo_word(ui.channel_combo) != RECEPTION_DAY_CHANNEL:
         return None
     value = ui.reception_day_combo.currentData()
     return value if isinstance(value, int) else None
@@ -173,7 +174,7 @@ def visit_input(ui: IntakeLayout, category: str, known_person_id: int | None) ->
     """The form as the service's VisitInput."""
     return VisitInput(
         visited_at=_visited_at(ui),
-        channel=ui.channel_combo.currentText(),
+        channel=combo_word(ui.channel_combo),
         headcount=ui.headcount_spin.value(),
         persons=_persons(ui, known_person_id),
         township=ui.township_combo.currentText().strip(),

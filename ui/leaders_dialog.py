@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from app.cases import CaseService
 from app.errors import DeskError, ValidationError
+from ui.app_messages import app_message
+from ui.vocabulary import clause_separator
 
 SCHEDULE_DAYS = 60  # the schedule shown at first: today and the next two months
 
@@ -83,8 +85,8 @@ def _error_label(parent: QWidget) -> QLabel:
 
 def _message(error: DeskError) -> str:
     if isinstance(error, ValidationError):
-        return "；".join(e.message for e in error.errors)
-    return error.message
+        return clause_separator().join(app_message(e.message) for e in error.errors)
+    return app_message(error.message)
 
 
 class LeadersDialog(QDialog):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,14 +33,22 @@ from app.case_records import CaseFile, CaseResult, LeaderInfo, UpperAssignmentIn
 from app.errors import ConflictError, DeskError, ValidationError
 from app.rules.vocabulary import OPEN_STATUSES
 from ui.action_forms import ActionCall
+from ui.app_messages import app_message
 from ui.leaders_dialog import date_edit, read_date, write_date
+from ui.vocabulary import list_separator
 
 TEAM_MAX = 5  # 五包一: the service refuses more; the form says how many are ticked
 IN_CHARGE = "包案"
 
 
 def _who(leader: LeaderInfo) -> str:
-    return f"{leader.name}（{leader.title}）" if leader.title else leader.name
+    if not leader.title:
+        return leader.name
+    return (
+        QCoreApplication.translate("LeadersPanel", "%1（%2）")
+        .replace("%1", leader.name)
+        .replace("%2", leader.title)
+    )
 
 
 def _day(value: date | None) -> str:
@@ -94,8 +102,8 @@ class LeadersPanel(QWidget):
         leaders = case.leaders if case is not None else []
         head = [_who(x) for x in leaders if x.role == IN_CHARGE]
         team = [_who(x) for x in leaders if x.role != IN_CHARGE]
-        self.in_charge_label.setText("、".join(head) or self.tr("未设置"))
-        self.team_label.setText("、".join(team) or self.tr("无"))
+        self.in_charge_label.setText(list_separator().join(head) or self.tr("未设置"))
+        self.team_label.setText(list_separator().join(team) or self.tr("无"))
         upper = case.upper_assignment if case is not None else None
         self._show_upper(upper)
         is_open = case is not None and case.status in OPEN_STATUSES
@@ -303,14 +311,14 @@ class StepDialog(QDialog):
         try:
             self.outcome = self.form.submit(self._call)
         except ConflictError as error:
-            self.conflict = error.message
+            self.conflict = app_message(error.message)
             super().reject()
             return
         except ValidationError as error:
-            self._show("\n".join(e.message for e in error.errors))
+            self._show("\n".join(app_message(e.message) for e in error.errors))
             return
         except DeskError as error:
-            self._show(error.message)
+            self._show(app_message(error.message))
             return
         super().accept()
 

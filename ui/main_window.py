@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
+from app.language import LanguageSetting, language_file
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
 from ui.about_box import about_box
+from ui.app_messages import app_message
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         banner = QFrame(self)
         banner.setObjectName("holiday_banner")
         banner.setStyleSheet(BANNER_STYLE)
-        self.holiday_label = QLabel("\n".join(warnings), banner)
+        self.holiday_label = QLabel("\n".join(app_message(w) for w in warnings), banner)
         self.holiday_label.setWordWrap(True)
         dismiss = QPushButton(self.tr("知道了"), banner)
         dismiss.clicked.connect(banner.hide)
@@ -246,9 +248,12 @@ class MainWindow(QMainWindow):
         self.matters_page.search_now()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.desk.settings, self)
+        language = LanguageSetting(language_file(self.desk.data_dir))
+        dialog = SettingsDialog(self.desk.settings, self, language=language)
         if dialog.exec():
             self.notifier.settings_changed.emit()
+            if dialog.language_changed:
+                self.statusBar().showMessage(self.tr("界面语言已更改，重新启动程序后生效"), MESSAGE_MS)
         dialog.deleteLater()
 
     def open_calendar(self) -> None:

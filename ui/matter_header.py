@@ -10,6 +10,7 @@ from app.case_records import CaseFile, DeadlineInfo
 from app.records import MatterDetail
 from app.supervision_rules import period_state
 from ui.matters_model import NEAR_COLOR, OVERDUE_COLOR
+from ui.vocabulary import list_separator, vocab
 
 LEVEL_COLORS = {"红牌": "#C62828", "黄牌": "#F9A825", "普通": "#546E7A"}
 STATE_COLORS = {"超期": OVERDUE_COLOR.name(), "临期": NEAR_COLOR.name()}
@@ -59,7 +60,7 @@ class MatterHeader(QWidget):
 
     def show_matter(self, detail: MatterDetail, case: CaseFile, today: date) -> None:
         self.number_label.setText(detail.matter_no)
-        self.status_label.setText(case.status)
+        self.status_label.setText(vocab(case.status))
         self.status_label.setStyleSheet(_chip("#1565C0"))
         self.summary_label.setText(detail.summary)
         self.clerk_label.setText(self.tr("首接人：%1").replace("%1", detail.first_clerk))
@@ -78,8 +79,8 @@ class MatterHeader(QWidget):
             days = self.tr("已超期 %1 天").replace("%1", str(-left))
         else:
             days = self.tr("剩 %1 天").replace("%1", str(left))
-        who = f"（{deadline.department}）" if deadline.department else ""
-        text = self.tr("下一期限：%1%2 %3，%4").replace("%1", deadline.label).replace("%2", who)
+        who = self.tr("（%1）").replace("%1", deadline.department) if deadline.department else ""
+        text = self.tr("下一期限：%1%2 %3，%4").replace("%1", vocab(deadline.label)).replace("%2", who)
         text = text.replace("%3", f"{deadline.effective_due:%Y-%m-%d}").replace("%4", days)
         self.deadline_label.setText(text)
         self.deadline_state = deadline_state(deadline, today)
@@ -93,12 +94,15 @@ class MatterHeader(QWidget):
             self.supervision_label.setStyleSheet("")
             return
         level = min(open_ones, key=lambda s: _rank(s.level)).level  # the gravest one shows
-        self.supervision_label.setText(self.tr("%1督办").replace("%1", level))
+        self.supervision_label.setText(self.tr("%1督办").replace("%1", vocab(level)))
         self.supervision_label.setToolTip("\n".join(s.reason for s in open_ones))
         self.supervision_label.setStyleSheet(_chip(LEVEL_COLORS.get(level, "#546E7A")))
 
     def _show_leaders(self, case: CaseFile) -> None:
-        names = "、".join(f"{leader.name}（{leader.role}）" for leader in case.leaders)
+        names = list_separator().join(
+            self.tr("%1（%2）").replace("%1", leader.name).replace("%2", vocab(leader.role))
+            for leader in case.leaders
+        )
         self.leader_label.setText(self.tr("包案领导：%1").replace("%1", names) if names else "")
 
     @property

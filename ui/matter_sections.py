@@ -26,6 +26,7 @@ from app.case_records import AssignmentInfo, CaseFile, DeadlineInfo
 from app.notices import NoticeRecord
 from app.records import MatterDetail, PersonRecord, VisitRecord
 from ui.matter_header import STATE_COLORS, deadline_state
+from ui.vocabulary import vocab
 
 FACT_COLUMNS = 2
 
@@ -49,55 +50,72 @@ def deadline_id(deadline: DeadlineInfo) -> int | None:
 
 def record_html(detail: MatterDetail) -> str:
     facts = [
-        (_tr("事项编号"), detail.matter_no),
-        (_tr("查询码"), detail.query_code),
-        (_tr("登记时间"), f"{detail.received_at:%Y-%m-%d %H:%M}"),
-        (_tr("信访形式"), detail.channel),
-        (_tr("信访目的"), detail.purpose),
-        (_tr("内容分类"), detail.category),
-        (_tr("问题属地"), detail.township),
-        (_tr("问题发生地"), detail.place),
+        (QCoreApplication.translate("MatterSections", "事项编号"), detail.matter_no),
+        (QCoreApplication.translate("MatterSections", "查询码"), detail.query_code),
+        (QCoreApplication.translate("MatterSections", "登记时间"), f"{detail.received_at:%Y-%m-%d %H:%M}"),
+        (QCoreApplication.translate("MatterSections", "信访形式"), vocab(detail.channel)),
+        (QCoreApplication.translate("MatterSections", "信访目的"), vocab(detail.purpose)),
+        (QCoreApplication.translate("MatterSections", "内容分类"), vocab(detail.category)),
+        (QCoreApplication.translate("MatterSections", "问题属地"), detail.township),
+        (QCoreApplication.translate("MatterSections", "问题发生地"), detail.place),
     ]
     cells = [f"<th align='left'>{escape(k)}</th><td>{escape(v)}</td>" for k, v in facts if v]
     pairs = [cells[i : i + FACT_COLUMNS] for i in range(0, len(cells), FACT_COLUMNS)]
     rows = "".join(f"<tr>{''.join(pair)}</tr>" for pair in pairs)  # two facts a line: the timeline fits
     persons = [_person_line(p) for p in detail.persons]
+    appeal_title = escape(QCoreApplication.translate("MatterSections", "诉求"))
+    appeal = escape(detail.appeal).replace("\n", "<br>")
     return (
         f"<table cellspacing='2' cellpadding='2'>{rows}</table>"
-        f"<h4>{escape(_tr('诉求'))}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
-        + _list(_tr("来访人"), persons)
-        + _list(_tr("来访记录"), [_visit_line(v) for v in detail.visits])
+        f"<h4>{appeal_title}</h4><p>{appeal}</p>"
+        + _list(QCoreApplication.translate("MatterSections", "来访人"), persons)
+        + _list(
+            QCoreApplication.translate("MatterSections", "来访记录"), [_visit_line(v) for v in detail.visits]
+        )
         + _timeline(detail)
     )
 
 
 def _list(title: str, lines: list[str]) -> str:
-    items = "".join(f"<li>{escape(line)}</li>" for line in lines) or f"<li>{escape(_tr('无'))}</li>"
+    none = escape(QCoreApplication.translate("MatterSections", "无"))
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines) or f"<li>{none}</li>"
     return f"<h4>{escape(title)}</h4><ul>{items}</ul>"
 
 
 def _person_line(person: PersonRecord) -> str:
-    mark = _tr("代表") if person.representative else ""
+    mark = QCoreApplication.translate("MatterSections", "代表") if person.representative else ""
     parts = (person.name, person.id_number_masked, person.phone_masked, mark)
     return " ".join(p for p in parts if p)
 
 
 def _visit_line(visit: VisitRecord) -> str:
-    kind = _tr("重访") if visit.is_repeat else _tr("初访")
-    people = _tr("%1人").replace("%1", str(visit.headcount))
-    return f"{visit.visited_at:%Y-%m-%d %H:%M} {visit.channel} {kind} {people} {_tr('接待')}：{visit.clerk}"
+    kind = (
+        QCoreApplication.translate("MatterSections", "重访")
+        if visit.is_repeat
+        else QCoreApplication.translate("MatterSections", "初访")
+    )
+    people = QCoreApplication.translate("MatterSections", "%1人").replace("%1", str(visit.headcount))
+    line = QCoreApplication.translate("MatterSections", "{at} {channel} {kind} {people} 接待：{clerk}")
+    at = f"{visit.visited_at:%Y-%m-%d %H:%M}"
+    return line.format(at=at, channel=vocab(visit.channel), kind=kind, people=people, clerk=visit.clerk)
 
 
 def _timeline(detail: MatterDetail) -> str:
-    titles = (_tr("时间"), _tr("环节"), _tr("经办"), _tr("说明"))
+    titles = (
+        QCoreApplication.translate("MatterSections", "时间"),
+        QCoreApplication.translate("MatterSections", "环节"),
+        QCoreApplication.translate("MatterSections", "经办"),
+        QCoreApplication.translate("MatterSections", "说明"),
+    )
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in titles)
     rows = "".join(
-        f"<tr><td nowrap>{e.at:%Y-%m-%d %H:%M}</td><td nowrap><b>{escape(e.kind)}</b></td>"
+        f"<tr><td nowrap>{e.at:%Y-%m-%d %H:%M}</td><td nowrap><b>{escape(vocab(e.kind))}</b></td>"
         f"<td nowrap>{escape(e.clerk)}</td><td>{escape(e.note)}</td></tr>"
         for e in detail.events
     )
     table = f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{rows}</table>"
-    return f"<h4>{escape(_tr('办理过程'))}</h4>{table}"
+    title = escape(QCoreApplication.translate("MatterSections", "办理过程"))
+    return f"<h4>{title}</h4>{table}"
 
 
 # --- departments and documents ----------------------------------------------------------------------------
@@ -120,8 +138,16 @@ def _fill_row(table: QTableWidget, row: int, cells: list[str]) -> None:
 
 
 def departments_table(parent: QWidget) -> QTableWidget:
-    headers = ("部门", "方式", "交办时间", "办理期限", "签收", "退回", "反馈")
-    return _table(parent, [_tr(h) for h in headers])
+    headers = (
+        QCoreApplication.translate("MatterSections", "部门"),
+        QCoreApplication.translate("MatterSections", "方式"),
+        QCoreApplication.translate("MatterSections", "交办时间"),
+        QCoreApplication.translate("MatterSections", "办理期限"),
+        QCoreApplication.translate("MatterSections", "签收"),
+        QCoreApplication.translate("MatterSections", "退回"),
+        QCoreApplication.translate("MatterSections", "反馈"),
+    )
+    return _table(parent, list(headers))
 
 
 def show_assignments(table: QTableWidget, assignments: list[AssignmentInfo]) -> None:
@@ -130,18 +156,22 @@ def show_assignments(table: QTableWidget, assignments: list[AssignmentInfo]) -> 
         returned = f"{_when(a.returned_at)} {a.return_reason}".strip() if a.returned_at else ""
         feedback = f"{_when(a.feedback_at)} {a.feedback}".strip() if a.feedback_at else ""
         due = f"{a.handling_due:%Y-%m-%d}" if a.handling_due else ""
-        signed = _when(a.signed_at) or _tr("未签收")
-        cells = [a.department, a.kind, _when(a.assigned_at), due, signed, returned, feedback]
+        signed = _when(a.signed_at) or QCoreApplication.translate("MatterSections", "未签收")
+        cells = [a.department, vocab(a.kind), _when(a.assigned_at), due, signed, returned, feedback]
         _fill_row(table, row, cells)
 
 
 def document_lines(slips: int, notices: list[NoticeRecord]) -> list[str]:
     lines = []
     if slips:
-        lines.append(_tr("登记回执：已打印 %1 次（第 2 次起为补打）").replace("%1", str(slips)))
+        lines.append(
+            QCoreApplication.translate("MatterSections", "登记回执：已打印 %1 次（第 2 次起为补打）").replace(
+                "%1", str(slips)
+            )
+        )
     for n in notices:
-        mark = _tr("（补打）") if n.reprint else ""
-        lines.append(f"{n.kind} {n.doc_no} {n.printed_at:%Y-%m-%d %H:%M}{mark}")
+        mark = QCoreApplication.translate("MatterSections", "（补打）") if n.reprint else ""
+        lines.append(f"{vocab(n.kind)} {n.doc_no} {n.printed_at:%Y-%m-%d %H:%M}{mark}")
     return lines
 
 
@@ -160,7 +190,14 @@ class DeadlinesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        headers = [_tr("期限"), _tr("部门"), _tr("起算日"), _tr("到期日"), _tr("状态"), ""]
+        headers = [
+            QCoreApplication.translate("MatterSections", "期限"),
+            QCoreApplication.translate("MatterSections", "部门"),
+            QCoreApplication.translate("MatterSections", "起算日"),
+            QCoreApplication.translate("MatterSections", "到期日"),
+            QCoreApplication.translate("MatterSections", "状态"),
+            "",
+        ]
         self.table = _table(self, headers)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -188,30 +225,40 @@ class DeadlinesPanel(QWidget):
         self.explanation.hide()
 
     def _cells(self, d: DeadlineInfo, today: date) -> list[str]:
-        due = f"{d.effective_due:%Y-%m-%d}" + (_tr("（人工调整）") if d.overridden else "")
-        label = d.label + (_tr("（申请期）") if d.window else "")
-        return [label, d.department or _tr("本机关"), f"{d.start:%Y-%m-%d}", due, self._state(d, today)]
+        due = f"{d.effective_due:%Y-%m-%d}" + (
+            QCoreApplication.translate("MatterSections", "（人工调整）") if d.overridden else ""
+        )
+        label = d.label + (QCoreApplication.translate("MatterSections", "（申请期）") if d.window else "")
+        return [
+            label,
+            d.department or QCoreApplication.translate("MatterSections", "本机关"),
+            f"{d.start:%Y-%m-%d}",
+            due,
+            self._state(d, today),
+        ]
 
     @staticmethod
     def _state(d: DeadlineInfo, today: date) -> str:
         if d.met_at is not None:
-            return _tr("已完成 %1").replace("%1", f"{d.met_at:%m-%d}")
+            return QCoreApplication.translate("MatterSections", "已完成 %1").replace(
+                "%1", f"{d.met_at:%m-%d}"
+            )
         if d.cancelled:
-            return _tr("不再适用")
+            return QCoreApplication.translate("MatterSections", "不再适用")
         return deadline_state(d, today)
 
     def _buttons(self, ident: int | None, d: DeadlineInfo, can_adjust: bool) -> QWidget:
         box = QWidget(self.table)
         row = QHBoxLayout(box)
         row.setContentsMargins(2, 0, 2, 0)
-        explain = QPushButton(_tr("说明"), box)
-        adjust = QPushButton(_tr("调整"), box)
+        explain = QPushButton(QCoreApplication.translate("MatterSections", "说明"), box)
+        adjust = QPushButton(QCoreApplication.translate("MatterSections", "调整"), box)
         running = d.met_at is None and not d.cancelled
         explain.setEnabled(ident is not None)
         adjust.setEnabled(ident is not None and running and can_adjust)
         if ident is None:
             for button in (explain, adjust):
-                button.setToolTip(_tr("案件服务未提供期限编号"))
+                button.setToolTip(QCoreApplication.translate("MatterSections", "案件服务未提供期限编号"))
         else:
             explain.clicked.connect(lambda: self.explain_requested.emit(ident))
             adjust.clicked.connect(lambda: self.adjust_requested.emit(ident))
@@ -224,7 +271,11 @@ class DeadlinesPanel(QWidget):
         row = self.ids.index(ident) if ident in self.ids else -1
         item = self.table.item(row, 0) if row >= 0 else None
         department = self.table.item(row, 1) if row >= 0 else None
-        title = f"{item.text()}（{department.text()}）：" if item and department else ""
+        title = (
+            self.tr("%1（%2）：").replace("%1", item.text()).replace("%2", department.text())
+            if item and department
+            else ""
+        )
         self.explanation.setText(title + text)
         self.explanation.show()
 

@@ -31,6 +31,7 @@ from app.records import MatterDetail
 from app.rules.vocabulary import OPEN_STATUSES
 from ui.action_dialogs import PRINT_SHORTCUT, SHORTCUTS, ActionDialog, action_dialog
 from ui.action_forms import ActionCall
+from ui.app_messages import app_message
 from ui.deadline_dialog import DeadlineOverrideDialog
 from ui.leaders_panel import LeadersForm, LeadersPanel, ReportForm, StepDialog, StepForm, UpperForm
 from ui.matter_header import MatterHeader
@@ -44,6 +45,7 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
+from ui.vocabulary import action_label, vocab
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
 WARN_STYLE = "background: #FFF3E0; color: #E65100; padding: 4px; font-weight: bold;"
@@ -147,7 +149,7 @@ class MatterView(QWidget):
                 self.case = self._desk.cases.case_file(matter_no)
             except DeskError as error:
                 self.detail, self.case = None, None
-                self._say(error.message, WARN_STYLE)
+                self._say(app_message(error.message), WARN_STYLE)
         self._render()
 
     def _render(self) -> None:
@@ -185,11 +187,12 @@ class MatterView(QWidget):
         self.action_buttons = {}
         for index, info in enumerate(case.allowed if case is not None else []):
             shortcut = SHORTCUTS.get(info.key, "")
-            button = QPushButton(info.label, self)
+            label = action_label(info.label)
+            button = QPushButton(label, self)
             if shortcut:
-                button.setText(f"{info.label}(&{shortcut[-1]})")
+                button.setText(f"{label}(&{shortcut[-1]})")
                 button.setShortcut(QKeySequence(shortcut))
-                button.setToolTip(self.tr("%1（%2）").replace("%1", info.label).replace("%2", shortcut))
+                button.setToolTip(self.tr("%1（%2）").replace("%1", label).replace("%2", shortcut))
             button.clicked.connect(lambda _=False, key=info.key: self.run_action(key))
             self.actions_row.insertWidget(index, button)
             self.action_buttons[info.key] = button
@@ -220,7 +223,8 @@ class MatterView(QWidget):
             self.reload()
             self.warn(dialog.conflict + self.tr("。已重新载入该事项，请核对后再操作。"))
         elif dialog.outcome is not None:
-            message = f"{dialog.outcome.action}：{dialog.outcome.note}"
+            outcome = dialog.outcome
+            message = self.tr("%1：%2").replace("%1", vocab(outcome.action)).replace("%2", outcome.note)
             self._notifier.matters_changed.emit()  # reloads this page too
             self._say(message, INFO_STYLE)
         dialog.deleteLater()
@@ -236,13 +240,13 @@ class MatterView(QWidget):
         try:
             self.deadlines.show_explanation(deadline_id, self._desk.deadlines.explain(deadline_id))
         except DeskError as error:
-            self.warn(error.message)
+            self.warn(app_message(error.message))
 
     def adjust_deadline(self, deadline_id: int) -> None:
         try:
             dialog = DeadlineOverrideDialog(self._desk.deadlines, deadline_id, self._clerk(), self)
         except DeskError as error:
-            self.warn(error.message)
+            self.warn(app_message(error.message))
             return
         if dialog.exec():
             self._notifier.matters_changed.emit()

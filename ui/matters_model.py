@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.matters import MatterService
 from app.records import MatterSummary
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
 PAGE_SIZE = 200
@@ -46,16 +47,24 @@ def _tr(text: str) -> str:
 
 # (header, sort key in MatterService.page or None, how a summary shows in the column)
 COLUMNS: list[tuple[str, str | None, Callable[[MatterSummary], str]]] = [
-    ("信访件编号", "matter_no", lambda m: m.matter_no),
-    ("状态", "status", lambda m: m.status),
-    ("登记时间", "received_at", lambda m: f"{m.received_at:%Y-%m-%d %H:%M}"),
-    ("来访人", None, lambda m: m.persons),
-    ("问题属地", None, lambda m: m.township),
-    ("内容分类", None, lambda m: m.category),
-    ("事项概况", None, lambda m: m.summary),
-    ("首接人", None, lambda m: m.first_clerk),
-    ("告知期限", "notice_deadline", lambda m: f"{m.notice_deadline:%Y-%m-%d}"),
-    ("来访次数", None, lambda m: str(m.visit_count)),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "信访件编号"), "matter_no", lambda m: m.matter_no),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "状态"), "status", lambda m: vocab(m.status)),
+    (
+        QT_TRANSLATE_NOOP("MattersTableModel", "登记时间"),
+        "received_at",
+        lambda m: f"{m.received_at:%Y-%m-%d %H:%M}",
+    ),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "来访人"), None, lambda m: m.persons),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "问题属地"), None, lambda m: m.township),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "内容分类"), None, lambda m: vocab(m.category)),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "事项概况"), None, lambda m: m.summary),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "首接人"), None, lambda m: m.first_clerk),
+    (
+        QT_TRANSLATE_NOOP("MattersTableModel", "告知期限"),
+        "notice_deadline",
+        lambda m: f"{m.notice_deadline:%Y-%m-%d}",
+    ),
+    (QT_TRANSLATE_NOOP("MattersTableModel", "来访次数"), None, lambda m: str(m.visit_count)),
 ]
 DEADLINE_COLUMN = 8
 VISITS_COLUMN = 9
@@ -182,7 +191,11 @@ class MattersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and state:
             return QBrush(OVERDUE_COLOR if state == "overdue" else NEAR_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and state:
-            return _tr("告知已超期") if state == "overdue" else _tr("告知期限将至（3日内）")
+            return (
+                QCoreApplication.translate("MattersTableModel", "告知已超期")
+                if state == "overdue"
+                else QCoreApplication.translate("MattersTableModel", "告知期限将至（3日内）")
+            )
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

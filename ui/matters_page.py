@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from ui import printing
+from ui.app_messages import app_message
 from ui.matter_view import MatterView
 from ui.matters_model import MATTER_NO_ROLE, SEARCH_LIMIT, MattersTableModel
 from ui.notifier import Notifier
@@ -159,7 +160,7 @@ class MattersPage(QWidget):
         try:
             printing.print_slip(self._desk, matter_no, self, preview=preview)
         except (DeskError, printing.PdfPrintError) as error:
-            self._warn(getattr(error, "message", str(error)))
+            self._warn(app_message(getattr(error, "message", str(error))))
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("信访接待台"), message)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.errors import DeskError
 from app.notices import KINDS, NoticeService, PreparedNotice
 from ui import printing
+from ui.app_messages import app_message
+from ui.vocabulary import list_separator, vocab
 
 
 class NoticePrinter(QObject):
@@ -40,7 +42,7 @@ class NoticePrinter(QObject):
                 self._notices.discard(self._notices.prepare(self.matter_no, kind))
                 reasons[kind] = ""
             except DeskError as error:
-                reasons[kind] = error.message
+                reasons[kind] = app_message(error.message)
         return reasons
 
     def fill_menu(self) -> None:
@@ -62,24 +64,26 @@ class NoticePrinter(QObject):
         try:
             prepared = self._notices.prepare(self.matter_no, kind)
         except DeskError as error:
-            self.failed.emit(error.message)
+            self.failed.emit(app_message(error.message))
             return False
         try:
             done = self._preview(prepared) if preview else self._print(prepared)
         except (DeskError, printing.PdfPrintError) as error:
             self._notices.discard(prepared)
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(app_message(getattr(error, "message", str(error))))
             return False
         return done
 
     def _print(self, prepared: PreparedNotice) -> bool:
         record = self._notices.record_print(prepared, clerk=self.clerk or None)
-        numbers = "、".join(record.doc_nos)
+        numbers = list_separator().join(record.doc_nos)
         if printing.print_pdf(record.path, self._parent, self.printer_name):
-            self.printed.emit(self.tr("已打印%1 %2").replace("%1", prepared.kind).replace("%2", numbers))
+            self.printed.emit(
+                self.tr("已打印%1 %2").replace("%1", vocab(prepared.kind)).replace("%2", numbers)
+            )
             return True
         unprinted = self.tr("%1 %2 已编号存档，未打印，可稍后补打")
-        self.printed.emit(unprinted.replace("%1", prepared.kind).replace("%2", numbers))
+        self.printed.emit(unprinted.replace("%1", vocab(prepared.kind)).replace("%2", numbers))
         return True
 
     def _preview(self, prepared: PreparedNotice) -> bool:
@@ -88,9 +92,9 @@ class NoticePrinter(QObject):
             self._notices.discard(prepared)
             return False
         record = self._notices.record_print(prepared, clerk=self.clerk or None)
-        numbers = "、".join(record.doc_nos)
+        numbers = list_separator().join(record.doc_nos)
         if record.doc_nos != prepared.doc_nos:  # another window took the number: print the right one
             self.failed.emit(self.tr("文书编号已变为 %1，请使用重新打印的一份").replace("%1", numbers))
             printing.print_pdf(record.path, self._parent, self.printer_name)
-        self.printed.emit(self.tr("已打印%1 %2").replace("%1", prepared.kind).replace("%2", numbers))
+        self.printed.emit(self.tr("已打印%1 %2").replace("%1", vocab(prepared.kind)).replace("%2", numbers))
         return True

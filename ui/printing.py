@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
@@ -29,7 +29,9 @@ class PdfPrintError(Exception):
 def open_pdf(pdf: Path) -> QPdfDocument:
     document = QPdfDocument()
     if document.load(str(pdf)) != QPdfDocument.Error.None_:
-        raise PdfPrintError(f"无法打开要打印的文件：{pdf}")
+        raise PdfPrintError(
+            QCoreApplication.translate("Printing", "无法打开要打印的文件：%1").replace("%1", str(pdf))
+        )
     return document
 
 
@@ -82,7 +84,7 @@ def paint_pdf(pdf: Path, printer: QPrinter) -> int:
     """Begin a painter on `printer`, paint every page and end it; the number of pages painted."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PdfPrintError("打印机无法开始打印，请检查打印机")
+        raise PdfPrintError(QCoreApplication.translate("Printing", "打印机无法开始打印，请检查打印机"))
     try:
         return render_pages(pdf, printer, painter)
     finally:

@@ -15,9 +15,14 @@ def _tr(text: str) -> str:
 
 def ask(parent: QWidget | None, question: str) -> bool:
     """True when the clerk answers 是 (the default button)."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("信访接待台"), question, parent=parent)
-    yes = box.addButton(_tr("是"), QMessageBox.ButtonRole.YesRole)
-    box.addButton(_tr("否"), QMessageBox.ButtonRole.NoRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Questions", "信访接待台"),
+        question,
+        parent=parent,
+    )
+    yes = box.addButton(QCoreApplication.translate("Questions", "是"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QCoreApplication.translate("Questions", "否"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(yes)
     box.exec()
     answered = box.clickedButton() is yes

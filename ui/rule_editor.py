@@ -28,8 +28,15 @@ from app.errors import DeskError
 from ui.field_errors import FieldErrors
 from ui.holiday_editor import DONE_STYLE, _beside
 from ui.notifier import Notifier
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 
-HEADERS = ("期限事项", "天数", "单位", "末日顺延", "依据")
+HEADERS = (
+    QT_TRANSLATE_NOOP("RuleEditor", "期限事项"),
+    QT_TRANSLATE_NOOP("RuleEditor", "天数"),
+    QT_TRANSLATE_NOOP("RuleEditor", "单位"),
+    QT_TRANSLATE_NOOP("RuleEditor", "末日顺延"),
+    QT_TRANSLATE_NOOP("RuleEditor", "依据"),
+)
 
 
 class RuleEditor(QWidget):
@@ -60,7 +67,7 @@ class RuleEditor(QWidget):
         self.days_spin.setRange(1, MAX_DAYS)
         self.unit_combo = QComboBox(self)
         for unit, text in UNITS.items():
-            self.unit_combo.addItem(self.tr(text), unit)
+            self.unit_combo.addItem(vocab(text), unit)
         self.roll_check = QCheckBox(self.tr("最后一日为节假日时顺延至节假日后第一个工作日"), self)
         self.basis_label = QLabel(self)
         self.basis_label.setWordWrap(True)
@@ -112,11 +119,11 @@ class RuleEditor(QWidget):
         self.table.setRowCount(len(self.rules))
         for row, rule in enumerate(self.rules):
             texts = (
-                rule.label,
+                vocab(rule.label),
                 str(rule.days),
-                self.tr(UNITS[rule.unit]),
+                vocab(UNITS[rule.unit]),
                 self.tr("是") if rule.roll_forward else self.tr("否"),
-                rule.basis,
+                vocab(rule.basis),
             )
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -130,10 +137,10 @@ class RuleEditor(QWidget):
         if not rows:
             return
         rule = self.rules[rows[0].row()]
-        self.label.setText(rule.label)
+        self.label.setText(vocab(rule.label))
         self.days, self.unit = rule.days, rule.unit
         self.roll_check.setChecked(rule.roll_forward)
-        self.basis_label.setText(rule.basis)
+        self.basis_label.setText(vocab(rule.basis))
         self.errors.clear()
 
     def save_rule(self) -> int | None:

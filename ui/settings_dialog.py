@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.intake import format_matter_no
+from app.language import LANGUAGES, LanguageSetting
 from app.settings import AgencySettings, SettingsService
+from ui.app_messages import app_message
 
 FIELDS = ("agency_name", "agency_code", "window_phone", "printer", "slip_layout", "clerk_name")
 ERROR_STYLE = "color: #C62828;"
@@ -38,11 +40,14 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         printers: list[str] | None = None,
         year: int | None = None,
+        language: LanguageSetting | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = settings_service
+        self._language = language
         self._year = year or date.today().year
         self.saved: AgencySettings | None = None
+        self.language_changed = False
         self._build(QPrinterInfo.availablePrinterNames() if printers is None else printers)
         self.code_edit.textChanged.connect(self._update_preview)
         self._load(settings_service.get())
@@ -70,6 +75,7 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("打印机"), self.printer_combo, "printer")
         self._row(form, self.tr("回执版式"), self.layout_combo, "slip_layout")
         self._row(form, self.tr("接待人"), self.clerk_edit, "clerk_name")
+        self._language_row(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -78,6 +84,33 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _language_row(self, form: QFormLayout) -> None:
+        """This window's language: read at start-up, so a change shows from the next start."""
+        self.language_combo = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        if self._language is None:  # no file to keep it in (a test, a tool): no row
+            self.language_combo.hide()
+            return
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._language.get())))
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.language_combo)
+        column.addWidget(QLabel(self.tr("界面语言在下次启动程序时生效"), self))
+        form.addRow(self.tr("界面语言"), box)
+
+    @property
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def _save_language(self) -> bool:
+        """Save the language when it changed; True when the next start will show another one."""
+        if self._language is None or self.language == self._language.get():
+            return False
+        self._language.save(self.language)
+        return True
 
     def _error_label(self) -> QLabel:
         label = QLabel(self)
@@ -194,8 +227,9 @@ class SettingsDialog(QDialog):
         try:
             self.saved = self._service.save(self.values())
         except ValidationError as error:
-            self.show_errors({e.field: e.message for e in error.errors})
+            self.show_errors({e.field: app_message(e.message) for e in error.errors})
             return
         self.show_errors({})
+        self.language_changed = self._save_language()
         self.settings_saved.emit(self.saved)
         super().accept()

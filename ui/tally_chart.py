@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -31,7 +31,7 @@ def week_label(point: TrendPoint) -> str:
     period = point.period
     if period.iso_week is None:
         return f"{period.first.month}/{period.first.day}"
-    return f"第{period.iso_week[1]}周"
+    return QCoreApplication.translate("TrendChart", "第%1周").replace("%1", str(period.iso_week[1]))
 
 
 class TrendChart(QWidget):
@@ -49,7 +49,10 @@ class TrendChart(QWidget):
         self._points = tuple(points)
         self.setToolTip(
             "\n".join(
-                f"{week_label(p)}（{p.period.key}）：{p.batches}批 {p.persons}人次" for p in self._points
+                self.tr("{week}（{key}）：{batches}批 {persons}人次").format(
+                    week=week_label(p), key=p.period.key, batches=p.batches, persons=p.persons
+                )
+                for p in self._points
             )
         )
         self.update()

@@ -39,7 +39,13 @@ class TallyTableModel(QAbstractTableModel):
     def set_tally(self, tally: Tally | None) -> None:
         self.beginResetModel()
         self._tally = tally
-        self._keys, self._top, self._sub, self._tips, self.spans = [], ["单位"], [""], [""], [(0, 0, 2, 1)]
+        self._keys, self._top, self._sub, self._tips, self.spans = (
+            [],
+            [self.tr("单位")],
+            [""],
+            [""],
+            [(0, 0, 2, 1)],
+        )
         if tally is not None:
             for group in sheet_groups(tally.categories):
                 column = len(self._top)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,9 +45,14 @@ from app.tally.periods import weeks_in
 from ui.notifier import Notifier
 from ui.tally_chart import TrendChart
 from ui.tally_model import COLUMN_KEY_ROLE, HEADER_ROWS, ROW_KEY_ROLE, TallyTableModel
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
-FORMATS = {".xlsx": "Excel 工作簿 (*.xlsx)", ".csv": "CSV 文件 (*.csv)", ".pdf": "PDF 文件 (*.pdf)"}
+FORMATS = {
+    ".xlsx": QT_TRANSLATE_NOOP("TallyPage", "Excel 工作簿 (*.xlsx)"),
+    ".csv": QT_TRANSLATE_NOOP("TallyPage", "CSV 文件 (*.csv)"),
+    ".pdf": QT_TRANSLATE_NOOP("TallyPage", "PDF 文件 (*.pdf)"),
+}
 WEEK, RANGE = 0, 1
 
 
@@ -70,9 +75,15 @@ class DrillDownLayout:
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 6, dialog)
         self.table.setHorizontalHeaderLabels(
-            [dialog.tr("来访时间"), dialog.tr("事项编号"), dialog.tr("来访人"), dialog.tr("人数"),
-             dialog.tr("形式"), dialog.tr("概况")]
-        )  # fmt: skip
+            [
+                QCoreApplication.translate("DrillDownDialog", "来访时间"),
+                QCoreApplication.translate("DrillDownDialog", "事项编号"),
+                QCoreApplication.translate("DrillDownDialog", "来访人"),
+                QCoreApplication.translate("DrillDownDialog", "人数"),
+                QCoreApplication.translate("DrillDownDialog", "形式"),
+                QCoreApplication.translate("DrillDownDialog", "概况"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -149,7 +160,7 @@ class DrillDownDialog(QDialog):
         self.loaded.emit()
 
     def _visit_cells(self, visit: VisitSummary) -> tuple[list[str], str]:
-        kind = visit.channel + (self.tr("（重访）") if visit.is_repeat else "")
+        kind = vocab(visit.channel) + (self.tr("（重访）") if visit.is_repeat else "")
         when = f"{visit.visited_at:%Y-%m-%d %H:%M}"
         return [
             when,
@@ -167,7 +178,7 @@ class DrillDownDialog(QDialog):
             matter.matter_no,
             matter.persons,
             str(matter.visit_count),
-            matter.status,
+            vocab(matter.status),
             matter.summary,
         ]
         return cells, matter.matter_no
@@ -186,25 +197,30 @@ class TallyLayout:
 
     def __init__(self, page: QWidget) -> None:
         self.mode = QComboBox(page)
-        self.mode.addItems([page.tr("按周"), page.tr("按日期")])
+        self.mode.addItems(
+            [
+                QCoreApplication.translate("TallyPage", "按周"),
+                QCoreApplication.translate("TallyPage", "按日期"),
+            ]
+        )
         self.year = QSpinBox(page)
         self.year.setRange(2000, 2099)
-        self.year.setSuffix(page.tr(" 年"))
+        self.year.setSuffix(QCoreApplication.translate("TallyPage", " 年"))
         self.week = QSpinBox(page)
         self.week.setRange(1, 53)
-        self.week.setPrefix(page.tr("第 "))
-        self.week.setSuffix(page.tr(" 周"))
+        self.week.setPrefix(QCoreApplication.translate("TallyPage", "第 "))
+        self.week.setSuffix(QCoreApplication.translate("TallyPage", " 周"))
         self.first = QDateEdit(page)
         self.last = QDateEdit(page)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.to_label = QLabel(page.tr("至"), page)
-        self.refresh = QPushButton(page.tr("统计"), page)
+        self.to_label = QLabel(QCoreApplication.translate("TallyPage", "至"), page)
+        self.refresh = QPushButton(QCoreApplication.translate("TallyPage", "统计"), page)
         self.exports = {
-            ".xlsx": QPushButton(page.tr("导出 Excel"), page),
-            ".csv": QPushButton(page.tr("导出 CSV"), page),
-            ".pdf": QPushButton(page.tr("导出 PDF"), page),
+            ".xlsx": QPushButton(QCoreApplication.translate("TallyPage", "导出 Excel"), page),
+            ".csv": QPushButton(QCoreApplication.translate("TallyPage", "导出 CSV"), page),
+            ".pdf": QPushButton(QCoreApplication.translate("TallyPage", "导出 PDF"), page),
         }
         self.busy = QProgressBar(page)
         self.busy.setRange(0, 0)  # busy: no percentage to tell
@@ -415,8 +431,8 @@ class TallyPage(QWidget):
                 self.tr("办结率 %1").replace("%1", comparison.change(totals, "closure_rate").text()),
             ]
             head = self.tr("%1（%2）：").replace("%1", comparison.name).replace("%2", comparison.period.label)
-            parts.append(head + "，".join(changes))
-        return "　　".join(parts)
+            parts.append(head + self.tr("，").join(changes))
+        return self.tr("　　").join(parts)
 
     def _failed(self, text: str) -> None:
         self.ui.status.setText(text)
@@ -469,7 +485,7 @@ class TallyPage(QWidget):
         tally = self.model.tally
         if tally is None:
             return
-        suggested = str(Path.home() / f"信访周报表_{tally.period.key}{suffix}")
+        suggested = str(Path.home() / (self.tr("信访周报表_%1").replace("%1", tally.period.key) + suffix))
         title, kind = self.tr("导出统计表"), self.tr(FORMATS[suffix])
         path, _ = QFileDialog.getSaveFileName(self, title, suggested, kind)
         if not path:
@@ -485,7 +501,7 @@ class TallyPage(QWidget):
         if tally is None:
             return
         first, last = tally.period.first, tally.period.last
-        suggested = str(Path.home() / f"来访登记台账_{tally.period.key}.xlsx")
+        suggested = str(Path.home() / (self.tr("来访登记台账_%1").replace("%1", tally.period.key) + ".xlsx"))
         filters = f"{self.tr(FORMATS['.xlsx'])};;{self.tr(FORMATS['.csv'])}"
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出台账"), suggested, filters)
         if not path:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from app.records import VisitSummary
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 
 MATTER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,18 +27,22 @@ def _tr(text: str) -> str:
 
 
 def _first_or_repeat(visit: VisitSummary) -> str:
-    return _tr("重访") if visit.is_repeat else _tr("初访")
+    return (
+        QCoreApplication.translate("VisitsTableModel", "重访")
+        if visit.is_repeat
+        else QCoreApplication.translate("VisitsTableModel", "初访")
+    )
 
 
 COLUMNS: list[tuple[str, Callable[[VisitSummary], str]]] = [
-    ("时间", lambda v: f"{v.visited_at:%H:%M}"),
-    ("信访件编号", lambda v: v.matter_no),
-    ("来访人", lambda v: v.persons),
-    ("人数", lambda v: str(v.headcount)),
-    ("形式", lambda v: v.channel),
-    ("初/重访", _first_or_repeat),
-    ("接待人", lambda v: v.clerk),
-    ("概况", lambda v: v.summary),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "时间"), lambda v: f"{v.visited_at:%H:%M}"),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "信访件编号"), lambda v: v.matter_no),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "来访人"), lambda v: v.persons),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "人数"), lambda v: str(v.headcount)),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "形式"), lambda v: vocab(v.channel)),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "初/重访"), _first_or_repeat),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "接待人"), lambda v: v.clerk),
+    (QT_TRANSLATE_NOOP("VisitsTableModel", "概况"), lambda v: v.summary),
 ]
 HEADCOUNT_COLUMN = 3
 

@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import DeskError
+from ui.app_messages import app_message
 
 
 class _Relay(QObject):
@@ -142,7 +143,7 @@ class Requests(QObject):
         if error is not None and not isinstance(error, DeskError):
             raise error  # a bug: reaches the window's excepthook like any other
         if isinstance(error, DeskError):
-            self.failed.emit(error.message)
+            self.failed.emit(app_message(error.message))
         else:
             self.finished.emit(outcome.result)
 

@@ -27,6 +27,9 @@ _PROVINCES = frozenset(
 )
 _PERMITS = {"810000": "港澳居民居住证", "820000": "港澳居民居住证", "830000": "台湾居民居住证"}
 _FOREIGNER = "外国人永久居留身份证"
+_RESIDENT = "居民身份证"
+SEXES = ("男", "女")  # male (odd 17th digit), female
+DOCUMENTS = (_RESIDENT, *dict.fromkeys(_PERMITS.values()), _FOREIGNER)  # what the number is on
 _TAIWAN_PERMIT_PROVINCE = "台湾省"  # 830000 is not in GB/T 2260; 71 is Taiwan's province code there
 _SHAPE_18 = re.compile(r"[0-9]{17}[0-9X]")
 _SHAPE_15 = re.compile(r"[0-9]{15}")
@@ -68,7 +71,7 @@ def parse_id_number(raw: str, today: date) -> IdInfo:
     return IdInfo(
         id_number=number,
         birth_date=born,
-        sex="男" if int(number[16]) % 2 == 1 else "女",
+        sex=SEXES[0] if int(number[16]) % 2 == 1 else SEXES[1],
         region_code=code,
         region_name=name,
         province=province,
@@ -91,7 +94,7 @@ def _birth_date(digits: str, today: date) -> date:
 def _document(number: str) -> str:
     if number.startswith("9"):
         return _FOREIGNER
-    return _PERMITS.get(number[:6], "居民身份证")
+    return _PERMITS.get(number[:6], _RESIDENT)
 
 
 def _region(number: str) -> tuple[str, str, str]:

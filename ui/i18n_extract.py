@@ -1,0 +1,92 @@
+"""The fixed messages app/ raises (ValidationError, FieldError …), read from its source for the .ts files.
+
+A message built with an f-string becomes a template: ``f"没有编号为 {no} 的信访事项"`` gives
+``没有编号为 {no} 的信访事项``, which ui/app_messages.py matches against the message at run time and
+translates, placeholders and all. Field labels handed to the rules (``"信访形式"``) come along, so that
+``请填写{label}`` reads "Please fill in Channel".
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+import re
+from pathlib import Path
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Calls whose Chinese arguments reach the clerk: the error types, and the rules' helpers that build them.
+MESSAGE_CALLS = frozenset(
+    {
+        "FieldError", "single", "DeskError", "ValidationError", "NotFoundError", "ConflictError",
+        "StorageError", "DatabaseTooNewError", "_fail", "add", "text", "long_text", "_choice", "_known",
+    }
+)  # fmt: skip
+# Built outside such a call (a list of warnings), shown all the same.
+EXTRA = (
+    "{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新",
+    "或换行",  # a part of the control-character message
+)
+
+
+def _placeholder(expr: ast.expr, taken: set[str]) -> str:
+    words = [w for w in re.findall(r"[A-Za-z]\w*", ast.unparse(expr)) if not keyword.iskeyword(w)]
+    name = words[-1].lower() if words else "n"
+    unique, n = name, 2
+    while unique in taken:
+        unique, n = f"{name}{n}", n + 1
+    taken.add(unique)
+    return "{" + unique + "}"
+
+
+def template(node: ast.expr, taken: set[str] | None = None) -> str | None:
+    """The message as a str.format template, or None when it is not text."""
+    taken = set() if taken is None else taken
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.replace("{", "{{").replace("}", "}}")
+    if isinstance(node, ast.JoinedStr):
+        parts = [
+            template(v, taken) if isinstance(v, ast.Constant) else _placeholder(v, taken)  # type: ignore[union-attr]
+            for v in node.values
+        ]
+        return "".join(p or "" for p in parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = template(node.left, taken), template(node.right, taken)
+        return (left or _placeholder(node.left, taken)) + (right or _placeholder(node.right, taken))
+    return None
+
+
+# Modules whose every Chinese text is for the clerk (the reasons of a 督办 level), not only in error calls.
+TEXT_MODULES = frozenset({"supervision_rules.py"})
+
+
+def _texts(tree: ast.AST) -> list[str]:
+    """Every Chinese constant and f-string of a module, docstrings and f-string pieces aside."""
+    inner = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    inner |= {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    found = [
+        template(n)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.JoinedStr | ast.Constant) and id(n) not in inner
+    ]
+    return [t for t in found if t and CJK.search(t)]
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def messages(folder: Path) -> list[str]:
+    """Every message template of ``folder``'s sources, in file order, each once."""
+    found: dict[str, None] = dict.fromkeys(EXTRA)
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path.name in TEXT_MODULES:
+            found.update(dict.fromkeys(_texts(tree)))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS:
+                for arg in node.args:
+                    text = template(arg)
+                    if text and CJK.search(text):
+                        found[text] = None
+    return list(found)
