@@ -7,7 +7,7 @@ the service refuses anyone else, and the dialog shows that message instead of a 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -61,10 +61,9 @@ class AuditDialog(QDialog):
         ):  # fmt: skip
             filters.addWidget(QLabel(text, self), 0, column * 2)
             filters.addWidget(widget, 0, column * 2 + 1)
-        for column, widget in enumerate(
-            (self.since_check, self.since_edit, self.until_check, self.until_edit)
-        ):
-            filters.addWidget(widget, 1, column)
+        dates: tuple[QWidget, ...] = (self.since_check, self.since_edit, self.until_check, self.until_edit)
+        for column, date_widget in enumerate(dates):
+            filters.addWidget(date_widget, 1, column)
         filters.addWidget(search, 1, 5)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(
@@ -107,16 +106,8 @@ class AuditDialog(QDialog):
     # --- filters and pages ---------------------------------------------------------------------------
     def filters(self) -> dict[str, Any]:
         """The keyword arguments of desk.audit.entries / count for what the filters say."""
-        since = (
-            datetime.combine(self.since_edit.date().toPython(), time())
-            if self.since_check.isChecked()
-            else None
-        )
-        until = (
-            datetime.combine(self.until_edit.date().toPython() + timedelta(days=1), time())
-            if self.until_check.isChecked()
-            else None
-        )  # the whole last day
+        since = _start_of(self.since_edit.date()) if self.since_check.isChecked() else None
+        until = _start_of(self.until_edit.date().addDays(1)) if self.until_check.isChecked() else None
         return {
             "actor": self.actor_edit.text().strip() or None,
             "record_type": self.type_edit.text().strip() or None,
@@ -179,6 +170,11 @@ class AuditDialog(QDialog):
             text = text.replace("%1", str(verdict.first_broken_id)).replace("%2", verdict.reason)
         self.verdict_label.setText(text)
         self.verdict_label.setStyleSheet(OK_STYLE if verdict.ok else BROKEN_STYLE)
+
+
+def _start_of(day: QDate) -> datetime:
+    """Midnight at the start of `day` (an until-filter takes the next day's: the whole last day counts)."""
+    return datetime(day.year(), day.month(), day.day())
 
 
 def _cell(value: Any) -> str:
