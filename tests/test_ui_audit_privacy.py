@@ -118,7 +118,7 @@ def test_audit_viewer_lists_filters_and_verifies_then_finds_a_tampered_entry(
     # Listed newest first, five a page, with the total
     total = staffed.audit.count()
     assert dialog.table.rowCount() == 5 and dialog.total == total > 5
-    assert dialog.cell(0, "actor") == "zhangmin" and dialog.cell(0, "action") == "sign_in"
+    assert dialog.cell(0, "actor") == "zhangmin" and dialog.cell(0, "action") == "登录"
     assert dialog.next_button.isEnabled() and not dialog.previous_button.isEnabled()
     dialog.next_button.click()
     assert dialog.offset == 5 and dialog.previous_button.isEnabled()
@@ -127,6 +127,11 @@ def test_audit_viewer_lists_filters_and_verifies_then_finds_a_tampered_entry(
     dialog.search()
     actors = {dialog.cell(row, "actor") for row in range(dialog.table.rowCount())}
     assert actors == {ADMIN_USER} and dialog.total == staffed.audit.count(actor=ADMIN_USER) > 5
+    # … and by what was done: the sign-ins only
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("sign_in"))
+    dialog.search()
+    assert {dialog.cell(row, "action") for row in range(dialog.table.rowCount())} == {"登录"}
+    assert dialog.total == staffed.audit.count(actor=ADMIN_USER, action="sign_in") >= 1
     # 校验: the chain holds
     dialog.verify_button.click()
     assert dialog.verdict_label.text() == f"校验通过：{staffed.audit.count()} 条记录，哈希链完整"

@@ -10,9 +10,10 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QGridLayout,
@@ -32,6 +33,11 @@ from app.errors import DeskError
 
 PAGE_SIZE = 200
 COLUMNS = ("id", "at", "actor", "action", "record_type", "record_id", "detail")
+ACTIONS = (  # what the log records, in the words of the office (the stored names stay English)
+    ("sign_in", "登录"), ("sign_in_failed", "登录失败"), ("lockout", "锁定账号"), ("sign_out", "注销"),
+    ("insert", "新增"), ("update", "修改"), ("delete", "删除"), ("reveal", "查看完整号码"),
+    ("print", "打印"), ("export", "导出"), ("import", "导入"), ("backup", "备份"), ("restore", "恢复"),
+)  # fmt: skip
 OK_STYLE, BROKEN_STYLE = "color: #1E6B34; font-weight: bold;", "color: #C62828; font-weight: bold;"
 
 
@@ -49,6 +55,10 @@ class AuditDialog(QDialog):
         self.actor_edit, self.type_edit, self.record_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.actor_edit.setPlaceholderText(self.tr("全部用户"))
         self.type_edit.setPlaceholderText(self.tr("如 matters、persons"))
+        self.action_combo = QComboBox(self)
+        self.action_combo.addItem(self.tr("全部操作"), None)
+        for value, label in ACTIONS:
+            self.action_combo.addItem(QCoreApplication.translate("AuditActions", label), value)
         self.since_check, self.until_check = QCheckBox(self.tr("从"), self), QCheckBox(self.tr("到"), self)
         self.since_edit, self.until_edit = self._date_edit(today - timedelta(days=7)), self._date_edit(today)
         search = QPushButton(self.tr("查询"), self)
@@ -64,6 +74,7 @@ class AuditDialog(QDialog):
         dates: tuple[QWidget, ...] = (self.since_check, self.since_edit, self.until_check, self.until_edit)
         for column, date_widget in enumerate(dates):
             filters.addWidget(date_widget, 1, column)
+        filters.addWidget(self.action_combo, 1, 4)
         filters.addWidget(search, 1, 5)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(
@@ -114,6 +125,7 @@ class AuditDialog(QDialog):
             "record_id": self.record_edit.text().strip() or None,
             "since": since,
             "until": until,
+            "action": self.action_combo.currentData(),
         }
 
     def search(self) -> None:
@@ -146,7 +158,10 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
             for column, name in enumerate(COLUMNS):
-                self.table.setItem(row, column, QTableWidgetItem(_cell(getattr(entry, name, ""))))
+                text = _cell(getattr(entry, name, ""))
+                self.table.setItem(
+                    row, column, QTableWidgetItem(_action_label(text) if name == "action" else text)
+                )
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
 
@@ -170,6 +185,11 @@ class AuditDialog(QDialog):
             text = text.replace("%1", str(verdict.first_broken_id)).replace("%2", verdict.reason)
         self.verdict_label.setText(text)
         self.verdict_label.setStyleSheet(OK_STYLE if verdict.ok else BROKEN_STYLE)
+
+
+def _action_label(action: str) -> str:
+    labels = dict(ACTIONS)
+    return QCoreApplication.translate("AuditActions", labels[action]) if action in labels else action
 
 
 def _start_of(day: QDate) -> datetime:

@@ -47,6 +47,8 @@ class LockScreen(QWidget):
         panel = QFrame(self)
         panel.setObjectName("lock_panel")
         panel.setFixedWidth(380)
+        self.app_label = QLabel(self.tr("信访接待台"), panel)
+        self.app_label.setStyleSheet("color: #5A6B7B;")
         self.title_label = QLabel(panel)
         self.title_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.note_label = QLabel(panel)
@@ -75,7 +77,7 @@ class LockScreen(QWidget):
         buttons.addWidget(self.switch_button)
         buttons.addWidget(self.unlock_button)
         column = QVBoxLayout(panel)
-        for widget in (self.title_label, self.note_label):
+        for widget in (self.app_label, self.title_label, self.note_label):
             column.addWidget(widget)
         column.addLayout(form)
         column.addWidget(self.error_label)
