@@ -28,6 +28,7 @@ from ui import board_parts as parts
 from ui import printing, questions
 from ui.board_model import COLUMN, BoardTableModel
 from ui.notifier import Notifier
+from ui.signed_in import signed_in_name
 from ui.workers import Requests
 
 REFRESH_MS = 3 * 60 * 1000  # deadlines pass with time: look again every three minutes
@@ -53,7 +54,7 @@ class BoardPage(QWidget):
         """``wait_ms``: the grace of the first refresh (the window gives none, and settles it later)."""
         super().__init__(parent)
         self._desk, self._notifier = desk, notifier
-        self.clerk = desk.settings.get().clerk_name  # who signs a 督办; the window keeps it current
+        self.clerk = signed_in_name(desk)  # who signs a 督办; the window keeps it current
         self.summary: BoardSummary | None = None
         self.shown_total: int | None = None  # how many rows the filter lets through (the table: the first)
         self.raise_dialog: parts.RaiseDialog | None = None

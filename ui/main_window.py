@@ -38,8 +38,9 @@ from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
-from ui.session_controls import SessionControls, signed_in_name
+from ui.session_controls import SessionControls
 from ui.settings_dialog import SettingsDialog
+from ui.signed_in import signed_in_name
 from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 

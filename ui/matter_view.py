@@ -44,6 +44,7 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
+from ui.signed_in import signed_in_name
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
 WARN_STYLE = "background: #FFF3E0; color: #E65100; padding: 4px; font-weight: bold;"
@@ -156,7 +157,7 @@ class MatterView(QWidget):
             button.setEnabled(shown)
         self.notices.matter_no = self.matter_no
         settings = self._desk.settings.get()
-        self.notices.clerk, self.notices.printer_name = settings.clerk_name, settings.printer
+        self.notices.clerk, self.notices.printer_name = signed_in_name(self._desk), settings.printer
         if self.detail is None or self.case is None:
             self.header.clear()
             self.browser.setPlainText(self.tr("请在左侧选择一件信访事项"))
@@ -196,7 +197,7 @@ class MatterView(QWidget):
 
     # --- acting -----------------------------------------------------------------------------------------
     def _clerk(self) -> str:
-        return self._desk.settings.get().clerk_name
+        return signed_in_name(self._desk)
 
     def run_action(self, key: str) -> None:
         """Open ``key``'s dialog on the version shown; then announce the change, or tell of a conflict."""

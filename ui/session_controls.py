@@ -13,24 +13,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.desk import Desk
 from ui.accounts_dialog import AccountsDialog, role_label
 from ui.audit_viewer import AuditDialog
 from ui.backup_schedule import BackupScheduler, BackupSettingsDialog
 from ui.idle_lock import IdleWatch
 from ui.lock_screen import LockScreen
 from ui.reveal import reveal_number
+from ui.signed_in import signed_in_name
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 MINUTE_MS = 60_000
 MESSAGE_MS = 8000
-
-
-def signed_in_name(desk: Desk) -> str:
-    """The display name that signs events: the signed-in account's; '' when nobody is signed in."""
-    return desk.user.display_name if desk.user is not None else ""
 
 
 class SessionControls:
