@@ -106,5 +106,9 @@ class Database:
         with self._write() as session, session.begin():
             yield session
 
+    def on_write_session(self, name: str, handler: Any) -> None:
+        """Listen to a session event (``after_flush``, ``before_commit`` …) of every writing unit of work."""
+        event.listen(self._write, name, handler)
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -17,6 +17,7 @@ import pytest
 from app.cases import CaseService
 from app.deadlines import DEFAULT_RULES
 from app.desk import Desk, open_desk
+from tests.accounts_helpers import ADMIN_NAME, ADMIN_PASSWORD, ADMIN_USER, CHEAP_HASHER
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
 
@@ -33,9 +34,11 @@ class FixedClock:
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty database, migrated and seeded with the example county once per test run."""
+    """An empty database, migrated and seeded with the example county and its administrator, once per run."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_desk(str(path), clock=FixedClock()).close()
+    desk = open_desk(str(path), clock=FixedClock(), password_hasher=CHEAP_HASHER)
+    desk.accounts.create_first_admin(ADMIN_USER, ADMIN_NAME, ADMIN_PASSWORD)  # public until one exists
+    desk.close()
     return path
 
 
@@ -53,7 +56,9 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 
 @pytest.fixture
 def desk(db_path: Path, clock: FixedClock) -> Iterator[Desk]:
-    opened = open_desk(str(db_path), clock=clock)
+    """The desk on a copy of the template, signed in as its administrator."""
+    opened = open_desk(str(db_path), clock=clock, password_hasher=CHEAP_HASHER)
+    opened.sign_in(ADMIN_USER, ADMIN_PASSWORD)
     yield opened
     opened.close()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.desk import open_desk
 from db.models import Matter
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 from tests.factories import id_number, person, visit
 
@@ -16,7 +16,7 @@ PER_WINDOW = 40
 
 
 def _window(db_path: str, window: int) -> list[str]:
-    desk = open_desk(db_path, clock=FixedClock())
+    desk = open_signed_in(db_path, clock=FixedClock())
     try:
         numbers = []
         for i in range(PER_WINDOW):
@@ -34,7 +34,7 @@ def test_two_processes_get_distinct_gapless_numbers(db_path: Path) -> None:
 
     issued = [n for numbers in results for n in numbers]
     assert len(set(issued)) == 2 * PER_WINDOW
-    desk = open_desk(str(db_path), clock=FixedClock())
+    desk = open_signed_in(str(db_path), clock=FixedClock())
     with desk.db.reading() as session:
         seqs = sorted(session.scalars(select(Matter.seq)))
     desk.close()
