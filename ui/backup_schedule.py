@@ -75,7 +75,7 @@ class BackupSettingsDialog(QDialog):
         super().__init__(parent)
         self._desk = desk
         self.setWindowTitle(self.tr("自动备份设置"))
-        config = desk.backups.settings.get()
+        config = desk.backups.config()
         self.config = config
         self.folder_edit = QLineEdit(config.folder, self)
         self.folder_edit.setPlaceholderText(str(desk.data_dir / "backups"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
+from app.errors import DeskError, FieldError, ValidationError
 from ui.field_errors import FieldErrors
 
 FIELDS = (
@@ -33,6 +33,7 @@ FIELDS = (
     "admin_password",
     "admin_password_again",
 )
+ACCOUNT_FIELDS = {"username": "admin_username", "display_name": "admin_name", "password": "admin_password"}
 
 
 class FirstRunDialog(QDialog):
@@ -141,6 +142,10 @@ class FirstRunDialog(QDialog):
                 admin_name=self.display_edit.text().strip(),
                 admin_password=self.password_edit.text(),
             )
+        except ValidationError as error:  # the account's own rules name its fields without the admin_ prefix
+            named = [FieldError(ACCOUNT_FIELDS.get(e.field, e.field), e.message) for e in error.errors]
+            self.errors.show_error(ValidationError(named))
+            return
         except DeskError as error:
             self.errors.show_error(error)
             return

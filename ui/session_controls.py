@@ -83,7 +83,8 @@ class SessionControls:
         )
         self.user_label.setText(text)
         combo = self.window.intake_form.clerk_combo
-        combo.setEditText(signed_in_name(self.desk))
+        if user is not None:  # signed out: the form waits as it is for the next account
+            combo.setEditText(signed_in_name(self.desk))
         combo.setEnabled(False)
         combo.setToolTip(self.window.tr("接待人即当前登录的账户；换人请用“系统 → 切换用户”"))
 
