@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from ui.accounts_dialog import AccountsDialog, PasswordDialog
 from ui.audit_viewer import AuditDialog
 from ui.fonts import apply_fonts, load_fonts
 from ui.main_window import MainWindow
+from ui.matter_view import MatterView
 from ui.notifier import Notifier
 
 PASSWORD = "window2026"
@@ -107,6 +109,29 @@ def test_a_chief_reveals_the_number_and_the_reveal_is_audited(
     entry = entries[0]
     assert (entry.actor, entry.record_id) == ("zhangmin", str(person_id))
     assert "核实来访人身份" in entry.detail and "id_number" in entry.detail
+
+
+def test_the_matter_page_reveals_a_number_for_a_chief_only(
+    qtbot: QtBot, staffed: Desk, answers: list[str]
+) -> None:
+    staffed.sign_in("zhangmin", PASSWORD)
+    matter_no = staffed.matters.search(WANG_JI_ID)[0].matter_no
+    view = MatterView(staffed, Notifier())
+    qtbot.addWidget(view)
+    view.show_matter(matter_no)
+    html = view.browser.toHtml()
+    person_id = staffed.recognition.history_for_id(WANG_JI_ID).person_id  # type: ignore[union-attr]
+    assert WANG_JI_ID not in view.browser.toPlainText() and f"reveal:{person_id}:phone" in html
+    view.browser.anchorClicked.emit(QUrl(f"reveal:{person_id}:phone"))
+    assert "13800138000" in view.browser.toPlainText() and WANG_JI_ID not in view.browser.toPlainText()
+    assert staffed.audit.count(action="reveal", actor="zhangmin") == 1
+    # A clerk clicking the same link gets the service's refusal; the number stays masked
+    staffed.sign_in("wangqiang", PASSWORD)
+    view.show_matter("")
+    view.show_matter(matter_no)
+    view.browser.anchorClicked.emit(QUrl(f"reveal:{person_id}:phone"))
+    assert len(answers) == 1 and "接待员没有" in answers[0]
+    assert "13800138000" not in view.browser.toPlainText()
 
 
 def test_audit_viewer_lists_filters_and_verifies_then_finds_a_tampered_entry(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,6 +44,7 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
+from ui.reveal import reveal_number
 from ui.signed_in import signed_in_name
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
@@ -61,6 +62,9 @@ class MatterView(QWidget):
         self.detail: MatterDetail | None = None
         self.case: CaseFile | None = None
         self.action_buttons: dict[str, QPushButton] = {}
+        self.revealed: dict[
+            tuple[int, str], str
+        ] = {}  # (person id, field) → the full number, this matter only
         self.notices = NoticePrinter(desk.notices, self)
         self._build()
         self._connect()
@@ -83,6 +87,8 @@ class MatterView(QWidget):
         for button in (self.notice_button, self.preview_button, self.print_button):
             self.actions_row.addWidget(button)
         self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # 显示 links ask the privacy service; nothing is navigated
+        self.browser.anchorClicked.connect(self._on_link)
         self.deadlines = DeadlinesPanel(self)
         self.departments = departments_table(self)
         self.documents = documents_list(self)
@@ -141,6 +147,8 @@ class MatterView(QWidget):
             self._load(self.matter_no)
 
     def _load(self, matter_no: str) -> None:
+        if matter_no != self.matter_no:
+            self.revealed.clear()
         self.detail, self.case = None, None
         if matter_no:
             try:
@@ -169,7 +177,7 @@ class MatterView(QWidget):
             return
         today = self._desk.clock().date()
         self.header.show_matter(self.detail, self.case, today)
-        self.browser.setHtml(record_html(self.detail))
+        self.browser.setHtml(record_html(self.detail, self.revealed))
         self._show_actions(self.case)
         self.deadlines.show_deadlines(self.case, today, self.case.status in OPEN_STATUSES)
         show_assignments(self.departments, self.case.assignments)
@@ -194,6 +202,16 @@ class MatterView(QWidget):
             button.clicked.connect(lambda _=False, key=info.key: self.run_action(key))
             self.actions_row.insertWidget(index, button)
             self.action_buttons[info.key] = button
+
+    def _on_link(self, url: QUrl) -> None:
+        """reveal:PERSON:FIELD — the full number if the service allows it (it asks why, and logs it)."""
+        person, _, field = url.path().partition(":")
+        if url.scheme() != "reveal" or not person.isdigit() or self.detail is None:
+            return
+        number = reveal_number(self, self._desk, int(person), field)
+        if number is not None:
+            self.revealed[(int(person), field)] = number
+            self.browser.setHtml(record_html(self.detail, self.revealed))
 
     # --- acting -----------------------------------------------------------------------------------------
     def _clerk(self) -> str:
