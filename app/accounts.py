@@ -110,28 +110,9 @@ class AccountService:
 
     def create(self, username: str, display_name: str, role: str, password: str) -> Account:
         with self._db.writing() as session:
-            return self.add(session, username, display_name, role, password)
-
-    def add(self, session: Session, username: str, display_name: str, role: str, password: str) -> Account:
-        """Add an account inside the caller's transaction (first-run setup uses it too)."""
-        username, display_name, clean_role = validate_account(username, display_name, role)
-        validate_password(password, username)
-        if session.scalar(select(AccountRow.id).where(func.lower(AccountRow.username) == username.lower())):
-            raise ValidationError.single("username", f"用户名“{username}”已被使用")
-        row = AccountRow(
-            username=username,
-            display_name=display_name,
-            role=clean_role.value,
-            password_hash=self._hasher.hash(password),
-            active=True,
-            failed_count=0,
-            created_at=self._clock(),
-        )
-        session.add(row)
-        if session.scalar(select(Clerk).where(Clerk.name == display_name)) is None:
-            session.add(Clerk(name=display_name))  # the account's name signs events: it must be a clerk
-        session.flush()
-        return to_account(row)
+            return insert_account(
+                session, self._hasher, self._clock(), username, display_name, role, password
+            )
 
     def list(self) -> list[Account]:
         with self._db.reading() as session:
