@@ -62,6 +62,7 @@ class FirstRunDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("完成设置"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
