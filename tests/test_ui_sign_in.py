@@ -17,6 +17,7 @@ from app.desk import Desk, open_desk
 from tests.accounts_helpers import CHEAP_HASHER
 from tests.conftest import FixedClock
 from tests.ui_helpers import type_chinese, type_text
+from ui import app as ui_app
 from ui.first_run_dialog import FirstRunDialog
 from ui.fonts import apply_fonts, load_fonts
 from ui.main_window import MainWindow
@@ -112,6 +113,39 @@ def test_first_run_shows_the_services_message_for_a_weak_password(qtbot: QtBot, 
     assert "密码长度" in dialog.field_error("admin_password")
     assert dialog.result() != FirstRunDialog.DialogCode.Accepted
     assert not desk.accounts.has_accounts()
+
+
+def test_start_runs_the_first_run_setup_then_the_sign_in(
+    qtbot: QtBot, fresh: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def set_up(dialog: FirstRunDialog) -> int:
+        shown.append("first_run")
+        dialog.username_edit.setText("admin")
+        dialog.display_edit.setText("赵敏")
+        dialog.password_edit.setText(PASSWORD)
+        dialog.again_edit.setText(PASSWORD)
+        dialog.accept()
+        return int(dialog.result())
+
+    def sign_in(dialog: SignInDialog) -> int:
+        shown.append("sign_in")
+        dialog.username_edit.setText("admin")
+        dialog.password_edit.setText(PASSWORD)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(FirstRunDialog, "exec", set_up)
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    assert ui_app.sign_in_at_start(fresh)
+    assert shown == ["first_run", "sign_in"]
+    assert fresh.user is not None and fresh.user.display_name == "赵敏"
+    # The next start: accounts exist, so only the sign-in; giving up there ends the program
+    fresh.sign_out()
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: 0)
+    assert not ui_app.sign_in_at_start(fresh)
+    assert shown == ["first_run", "sign_in"] and fresh.user is None
 
 
 # --- sign-in -----------------------------------------------------------------------------------------------
