@@ -4,6 +4,7 @@ the log paged and filtered, and its hash chain verified (and a tampered entry fo
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,6 +110,30 @@ def test_a_chief_reveals_the_number_and_the_reveal_is_audited(
     entry = entries[0]
     assert (entry.actor, entry.record_id) == ("zhangmin", str(person_id))
     assert "核实来访人身份" in entry.detail and "id_number" in entry.detail
+
+
+def test_a_chief_exports_the_visitors_own_record_and_a_clerk_may_not(
+    qtbot: QtBot,
+    staffed: Desk,
+    answers: list[str],
+    windows: list[MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "own-record.json"
+    monkeypatch.setattr(reveal, "ask_export_path", lambda parent, person_id: target)
+    clerk = open_window(qtbot, staffed, "wangqiang")
+    windows.append(clerk)
+    show_wang_ji(clerk)
+    clerk.history_panel.export_button.click()
+    assert not target.exists() and "为来访人导出其本人的完整记录" in answers[0]
+    chief = open_window(qtbot, staffed, "zhangmin")
+    windows.append(chief)
+    person_id = show_wang_ji(chief)
+    chief.history_panel.export_button.click()
+    record = json.loads(target.read_text(encoding="utf-8"))
+    assert WANG_JI_ID in json.dumps(record, ensure_ascii=False)  # their own number, in full
+    assert [e.record_id for e in staffed.audit.entries(action="export_person")] == [str(person_id)]
 
 
 def test_the_matter_page_reveals_a_number_for_a_chief_only(

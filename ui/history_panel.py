@@ -34,6 +34,7 @@ class HistoryPanel(QWidget):
     repeat_matter_chosen = Signal(str)  # the clerk picked an open matter for this repeat visit (重访)
     person_confirmed = Signal(int)  # a name+phone suggestion is the same person
     person_rejected = Signal(int)  # … or is not
+    export_requested = Signal(int)  # the visitor asks for their own full record (the window asks the service)
     reveal_requested = Signal(int, str)  # 显示: person id, "id_number" or "phone"; the window asks
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -75,7 +76,15 @@ class HistoryPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._person_labels[key] = value
             form.addRow(label, self._with_reveal(key, value) if key in REVEALABLE else value)
+        self.export_button = QPushButton(self.tr("导出本人完整记录…"), self.person_box)
+        self.export_button.setToolTip(self.tr("为来访人导出其本人的完整记录（科长以上，记入审计日志）"))
+        self.export_button.clicked.connect(self._request_export)
+        form.addRow("", self.export_button)
         return self.person_box
+
+    def _request_export(self) -> None:
+        if self._history is not None:
+            self.export_requested.emit(self._history.person_id)
 
     def _with_reveal(self, key: str, value: QLabel) -> QWidget:
         """The masked number with its 显示 button; a click asks the window to reveal it (with a reason)."""

@@ -18,7 +18,7 @@ from ui.audit_viewer import AuditDialog
 from ui.backup_schedule import BackupScheduler, BackupSettingsDialog
 from ui.idle_lock import IdleWatch
 from ui.lock_screen import LockScreen
-from ui.reveal import reveal_number
+from ui.reveal import export_own_record, reveal_number
 from ui.signed_in import signed_in_name
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class SessionControls:
         self._build_menu()
         window.notifier.settings_changed.connect(lambda: self.idle.set_timeout_ms(self._idle_ms()))
         window.history_panel.reveal_requested.connect(self.reveal)
+        window.history_panel.export_requested.connect(self.export_own_record)
         self.dialogs: dict[str, object] = {}  # the open 系统 dialogs, for tests and to keep them alive
         self.show_user()
 
@@ -136,3 +137,9 @@ class SessionControls:
         number = reveal_number(self.window, self.desk, person_id, field)
         if number is not None:
             self.window.history_panel.show_revealed(person_id, field, number)
+
+    def export_own_record(self, person_id: int) -> None:
+        written = export_own_record(self.window, self.desk, person_id)
+        if written is not None:
+            text = self.window.tr("已导出本人记录到 %1").replace("%1", str(written))
+            self.window.statusBar().showMessage(text, MESSAGE_MS)
