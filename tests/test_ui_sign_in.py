@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.desk import Desk, open_desk
@@ -209,6 +209,22 @@ def test_idle_lock_covers_the_window_and_the_password_unlocks_it(qtbot: QtBot, w
     assert not lock.locked
     assert window.intake_form.name_edit.text() == "王𠮷"
     assert window.session.idle.counting  # and the countdown runs again
+
+
+def test_an_open_dialog_is_covered_while_locked_and_kept(qtbot: QtBot, window: MainWindow) -> None:
+    window.session.open_backup_settings()  # any open dialog: it stays open, its contents hidden
+    dialog = window.session.dialogs["backup"]
+    assert isinstance(dialog, QDialog) and dialog.isVisible()
+    window.session.lock()
+    curtains = [c for c in dialog.findChildren(QWidget, "curtain") if c.isVisible()]
+    assert len(curtains) == 1 and curtains[0].geometry() == dialog.rect()
+    qtbot.keyClicks(dialog.folder_edit, "abc")  # type: ignore[attr-defined]
+    assert dialog.folder_edit.text() == ""  # type: ignore[attr-defined]
+    lock = window.session.lock_screen
+    type_text(qtbot, lock.password_edit, PASSWORD)
+    qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.findChildren(QWidget, "curtain"))
+    assert dialog.isVisible()
 
 
 def test_another_clerk_signs_in_on_the_locked_window(qtbot: QtBot, window: MainWindow) -> None:
