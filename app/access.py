@@ -9,6 +9,7 @@ audit entry for prints, exports and imports. Inside the services nothing is wrap
 from __future__ import annotations
 
 import dataclasses
+import functools
 import getpass
 import inspect
 from collections.abc import Callable
@@ -103,6 +104,7 @@ class Guarded:
         raise AttributeError(f"{self._name} is guarded: set {attr} on the service itself")
 
     def _checked(self, attr: str, method: Callable[..., Any], permission: str) -> Callable[..., Any]:
+        @functools.wraps(method)  # the signature shows through: callers inspect it (the CLI's `act`)
         def call(*args: Any, **kwargs: Any) -> Any:
             if permission == PUBLIC:
                 return method(*args, **kwargs)
@@ -124,8 +126,6 @@ class Guarded:
                 )
             return result
 
-        call.__name__ = attr
-        call.__doc__ = method.__doc__
         return call
 
 
