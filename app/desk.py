@@ -214,7 +214,7 @@ def _build(
         clock=clock,
         setup=SetupService(db, settings, hasher, clock),
         principal=principal,
-        sign_ins=SignInService(db, hasher, clock, audit, lockout),
+        sign_ins=SignInService(db, hasher, clock, lockout),
         raw=raw,
         **guarded,  # type: ignore[arg-type]
     )

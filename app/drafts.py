@@ -22,6 +22,9 @@ KEY_SETTING = "draft_key"
 
 def ensure_draft_key(db: Database) -> None:
     """Make the install's draft key once (at open), in its own transaction."""
+    with db.reading() as session:
+        if session.get(Setting, KEY_SETTING) is not None:
+            return  # the usual case: no write transaction at every start
     with db.writing() as session:
         if session.get(Setting, KEY_SETTING) is None:
             session.add(Setting(key=KEY_SETTING, value=Fernet.generate_key().decode("ascii")))

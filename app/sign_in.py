@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.accounts import Account, to_account
-from app.audit import AuditService
+from app.audit_chain import AuditRecord, append
 from app.errors import DeskError
 from db.engine import Database
 from db.models import Account as AccountRow
@@ -40,47 +41,50 @@ class SignInService:
         db: Database,
         hasher: PasswordHasher,
         clock: Callable[[], datetime],
-        audit: AuditService,
         lockout: Callable[[], Lockout],
     ) -> None:
         self._db = db
         self._hasher = hasher
         self._clock = clock
-        self._audit = audit
         self._lockout = lockout
-        self._dummy = hasher.hash("an unknown user costs the same time")
+        self._dummy_hash: str | None = None
 
     def authenticate(self, username: str, password: str) -> Account:
-        """The account, or SignInError after recording why (the failure is committed either way)."""
+        """The account, or SignInError; the attempt and its audit entry are committed either way."""
         name = username.strip()
-        refusal, account = self._check(name, password)
-        if refusal:
-            locked = refusal.startswith(LOCKED)
-            self._audit.record_as(
-                name or "?", "lockout" if locked else "sign_in_failed", "accounts", "", reason=refusal
-            )
+        with self._db.writing() as session:
+            refusal, account = self._check(session, name, password)
+            action = "sign_in" if account else "lockout" if refusal.startswith(LOCKED) else "sign_in_failed"
+            detail = {"reason": refusal} if refusal else {}
+            record_id = str(account.id) if account else ""
+            entry = AuditRecord(self._clock(), name or "?", action, "accounts", record_id, detail)
+            append(session.connection(), [entry])
+        if account is None:
             raise SignInError(refusal)
-        assert account is not None
-        self._audit.record_as(account.username, "sign_in", "accounts", account.id)
         return account
 
-    def _check(self, name: str, password: str) -> tuple[str, Account | None]:
+    def _check(self, session: Session, name: str, password: str) -> tuple[str, Account | None]:
         now = self._clock()
-        with self._db.writing() as session:
-            row = session.scalar(select(AccountRow).where(AccountRow.username == name))
-            if row is None:
-                self._matches(self._dummy, password)  # same time as a known name: names cannot be probed
-                return WRONG, None
-            if not row.active:
-                return "该账号已停用，请联系管理员", None
-            if row.locked_until is not None and row.locked_until > now:
-                return f"连续输错密码次数过多，账号已锁定至 {row.locked_until:%H:%M}，或请管理员解锁", None
-            if not self._matches(row.password_hash, password):
-                return self._failed(row, now), None
-            row.failed_count, row.locked_until, row.last_sign_in = 0, None, now
-            if self._hasher.check_needs_rehash(row.password_hash):
-                row.password_hash = self._hasher.hash(password)
-            return "", to_account(row)
+        row = session.scalar(select(AccountRow).where(AccountRow.username == name))
+        if row is None:
+            self._matches(self._dummy(), password)  # same time as a known name: names cannot be probed
+            return WRONG, None
+        if not row.active:
+            return "该账号已停用，请联系管理员", None
+        if row.locked_until is not None and row.locked_until > now:
+            return f"连续输错密码次数过多，账号已锁定至 {row.locked_until:%H:%M}，或请管理员解锁", None
+        if not self._matches(row.password_hash, password):
+            return self._failed(row, now), None
+        row.failed_count, row.locked_until, row.last_sign_in = 0, None, now
+        if self._hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = self._hasher.hash(password)
+        return "", to_account(row)
+
+    def _dummy(self) -> str:
+        """A hash to check unknown names against, made on first need (Argon2's defaults cost ~50 ms)."""
+        if self._dummy_hash is None:
+            self._dummy_hash = self._hasher.hash("an unknown user costs the same time")
+        return self._dummy_hash
 
     def _failed(self, row: AccountRow, now: datetime) -> str:
         lockout = self._lockout()
