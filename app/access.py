@@ -79,7 +79,7 @@ class Principal:
 
 
 class Guarded:
-    """A service seen through the permission table; attributes that are not methods pass through."""
+    """A service seen through the permission table: plain values pass, inner objects do not."""
 
     def __init__(self, name: str, service: object, principal: Principal, audit: AuditService) -> None:
         object.__setattr__(self, "_name", name)
@@ -88,9 +88,9 @@ class Guarded:
         object.__setattr__(self, "_audit", audit)
 
     def __getattr__(self, attr: str) -> Any:
-        value = getattr(self._service, attr)
         if attr.startswith("_"):
             raise AttributeError(attr)
+        value = getattr(self._service, attr)
         if isinstance(value, PLAIN_DATA):
             return value
         if not callable(value):  # an inner object (a settings store…) would be a way round the table

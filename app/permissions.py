@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, Permission] = {
     "restore": Permission("恢复备份和设置备份文件夹", ADMIN),
     "settings": Permission("修改单位设置", ADMIN),
     "accounts": Permission("管理账号", ADMIN),
+    "internal": Permission("仅供程序内部使用（以他人名义写审计记录）", frozenset()),
     "sign_for_others": Permission("以其他接待员的名义署名（补录、导入历史记录）", ADMIN),
 }
 
@@ -145,7 +146,7 @@ METHODS: dict[str, dict[str, str]] = {
         "count": "audit",
         "verify": "audit",
         "record": "audit",
-        "record_as": "audit",
+        "record_as": "internal",
     },
     "privacy": {"reveal": "reveal", "export_person": "export_person"},
     "backups": {
