@@ -227,7 +227,18 @@ def test_administrator_adds_an_account_and_disables_it(
     assert "liuyang" in [a.username for a in dialog.accounts]
     dialog.select("liuyang")
     dialog.toggle_active()
-    assert not next(a for a in dialog.accounts if a.username == "liuyang").active
+    assert dialog.state_of("liuyang") == "已停用"
+    # 王强 locks himself out; the administrator sees it and lifts it
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            staffed.sign_in("wangqiang", "wrong-1234")
+    staffed.sign_in(ADMIN_USER, ADMIN_PASSWORD)
+    dialog.refresh()
+    assert dialog.state_of("wangqiang").startswith("锁定至")
+    dialog.select("wangqiang")
+    dialog.unlock()
+    assert dialog.state_of("wangqiang") == "启用"
     staffed.sign_out()
+    assert staffed.sign_in("wangqiang", PASSWORD).display_name == "王强"
     with pytest.raises(SignInError, match="停用"):
         staffed.sign_in("liuyang", PASSWORD)

@@ -135,11 +135,26 @@ class AccountsDialog(QDialog):
             self.error_label.setText(error.message)
         self.table.setRowCount(len(self.accounts))
         for row, account in enumerate(self.accounts):
-            state = self.tr("启用") if account.active else self.tr("已停用")
+            state = self._state(account)
             for column, text in enumerate(
                 (account.username, account.display_name, role_label(account.role), state)
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _state(self, account: Any) -> str:
+        """启用, 已停用, or 锁定至 HH:MM after too many wrong passwords (解锁 lifts it)."""
+        if not account.active:
+            return self.tr("已停用")
+        locked_until = getattr(account, "locked_until", None)
+        if locked_until is not None and locked_until > self._desk.clock():
+            return self.tr("锁定至 %1").replace("%1", f"{locked_until:%H:%M}")
+        return self.tr("启用")
+
+    def state_of(self, username: str) -> str:
+        """The 状态 cell shown for an account ('' when not listed)."""
+        rows = [i for i, a in enumerate(self.accounts) if a.username == username]
+        item = self.table.item(rows[0], 3) if rows else None
+        return item.text() if item is not None else ""
 
     def select(self, username: str) -> None:
         rows = [i for i, a in enumerate(self.accounts) if a.username == username]
