@@ -22,6 +22,7 @@ from db.engine import Database
 from db.models import AuditEntry, AuditHead
 
 _PENDING = "audit_pending"
+ACTOR = "audit_actor"  # session.info key: who this unit of work acts for, when not the signed-in user
 _UNAUDITED = {AuditEntry.__tablename__, AuditHead.__tablename__}
 
 
@@ -93,18 +94,25 @@ class AuditService:
         return AuditRecord(self._clock(), self._actor(), action, record_type, str(record_id), detail)
 
 
+def queue(session: Session, record: AuditRecord) -> None:
+    """Chain `record` at commit, after the rows this unit of work changed so far."""
+    session.flush()
+    session.info.setdefault(_PENDING, []).append(record)
+
+
 def capture_writes(db: Database, actor: Callable[[], str], clock: Callable[[], datetime]) -> None:
     """Make every writing unit of work of `db` append its changes to the chain before it commits."""
 
     def after_flush(session: Session, _context: Any) -> None:
         pending = session.info.setdefault(_PENDING, [])
+        who = session.info.get(ACTOR) or actor()
         for kind, objects in (
             ("insert", session.new),
             ("update", session.dirty),
             ("delete", session.deleted),
         ):
             for obj in objects:
-                entry = _row_entry(kind, obj, actor(), clock())
+                entry = _row_entry(kind, obj, who, clock())
                 if entry is not None:
                     pending.append(entry)
 
@@ -117,7 +125,8 @@ def capture_writes(db: Database, actor: Callable[[], str], clock: Callable[[], d
             return
         kind = "insert" if state.is_insert else "update" if state.is_update else "delete"
         rows = len(state.parameters) if isinstance(state.parameters, list) else 1
-        record = AuditRecord(clock(), actor(), kind, name, "", {"bulk": True, "rows": rows})
+        who = state.session.info.get(ACTOR) or actor()
+        record = AuditRecord(clock(), who, kind, name, "", {"bulk": True, "rows": rows})
         state.session.info.setdefault(_PENDING, []).append(record)
 
     def before_commit(session: Session) -> None:

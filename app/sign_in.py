@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.accounts import Account, to_account
-from app.audit_chain import AuditRecord, append
+from app.audit import ACTOR, queue
+from app.audit_chain import AuditRecord
 from app.errors import DeskError
 from db.engine import Database
 from db.models import Account as AccountRow
@@ -53,12 +54,13 @@ class SignInService:
         """The account, or SignInError; the attempt and its audit entry are committed either way."""
         name = username.strip()
         with self._db.writing() as session:
+            session.info[ACTOR] = name or "?"  # the account's own changes are the signing-in user's
             refusal, account = self._check(session, name, password)
             action = "sign_in" if account else "lockout" if refusal.startswith(LOCKED) else "sign_in_failed"
             detail = {"reason": refusal} if refusal else {}
             record_id = str(account.id) if account else ""
             entry = AuditRecord(self._clock(), name or "?", action, "accounts", record_id, detail)
-            append(session.connection(), [entry])
+            queue(session, entry)
         if account is None:
             raise SignInError(refusal)
         return account
