@@ -266,6 +266,10 @@ class BackupService:
 
     # ---- scheduled backups ----
 
+    def config(self) -> BackupConfig:
+        """Where scheduled backups go and how many are kept (this PC's settings)."""
+        return self.settings.get()
+
     def configure(self, config: BackupConfig) -> BackupConfig:
         self._authorize(Action.CONFIGURE)
         self.settings.save(config)

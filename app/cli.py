@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import cli_case, cli_ledger, cli_safekeeping, cli_selftest, cli_tally
+from app import cli_case, cli_ledger, cli_safekeeping, cli_selftest, cli_tally, cli_trust
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=build_info().line)
     parser.add_argument(
         "--db", help=f"SQLite file or SQLAlchemy URL (default: ${ENV_DB} or the user data folder)"
+    )
+    parser.add_argument(
+        "--user",
+        help="sign in as this account (password: $XINFANG_DESK_PASSWORD or a prompt); "
+        "without it, the console operator on a SQLite file",
     )
     parser.add_argument(
         "--startup-timing",
@@ -53,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ledger.add_commands(commands)
     cli_tally.add_commands(commands)
     cli_safekeeping.add_commands(commands)
+    cli_trust.add_commands(commands)
     return parser
 
 
@@ -66,8 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args.db, args.startup_timing)
         if args.command in cli_safekeeping.COMMANDS:  # these must work on a damaged or newer database too
             return cli_safekeeping.COMMANDS[args.command](args.db, args)
+        if args.command == "permissions":  # the table is data: no database needed
+            return cli_trust.permissions(None, args)
         desk = open_desk(args.db)
         try:
+            cli_trust.sign_in(desk, args.user)
             return COMMANDS[args.command](desk, args)
         finally:
             desk.close()
@@ -148,4 +157,5 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     **cli_case.COMMANDS,
     **cli_ledger.COMMANDS,
     "tally": cli_tally.tally,
+    **cli_trust.COMMANDS,
 }

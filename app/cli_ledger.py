@@ -15,9 +15,7 @@ from typing import Any
 
 from app.desk import Desk
 from app.errors import ValidationError
-from app.exchange import ExchangeService
-from app.importing import FIELDS, ImportService, propose_mapping, read_table
-from app.ledger import LedgerService
+from app.importing import FIELDS, propose_mapping, read_table
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -53,7 +51,7 @@ def _day(text: str) -> date:
 
 
 def ledger(desk: Desk, args: argparse.Namespace) -> int:
-    count = LedgerService(desk.db, desk.settings).write(args.first, args.last, args.out, reveal=args.reveal)
+    count = desk.ledger.write(args.first, args.last, args.out, reveal=args.reveal)
     print(f"{args.out}：{count} 条来访")
     return EXIT_OK
 
@@ -62,7 +60,7 @@ def import_ledger(desk: Desk, args: argparse.Namespace) -> int:
     table = read_table(args.file, sheet=args.sheet)
     mapping = propose_mapping(table.headers)
     clerk = args.clerk or desk.settings.get().clerk_name
-    service = ImportService(desk.intake, desk.db, desk.clock, default_clerk=clerk)
+    service = desk.importer(default_clerk=clerk)
     print(describe_mapping(table.headers, mapping.columns))
     report = service.dry_run(table, mapping) if args.dry_run else service.run(table, mapping)
     for line in report.lines():
@@ -80,9 +78,7 @@ def describe_mapping(headers: tuple[str, ...], columns: dict[str, int]) -> str:
 def export(desk: Desk, args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".json":
         raise ValidationError.single("--out", "交换文件应为 .json 文件")
-    count = ExchangeService(desk.db, desk.settings, desk.clock).export(
-        args.first, args.last, args.out, reveal=args.reveal
-    )
+    count = desk.exchange.export(args.first, args.last, args.out, reveal=args.reveal)
     print(f"{args.out}：{count} 件信访事项", file=sys.stdout)
     return EXIT_OK
 

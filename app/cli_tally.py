@@ -12,7 +12,6 @@ from typing import Any
 
 from app.desk import Desk
 from app.errors import ValidationError
-from app.tally import TallyService
 from app.tally.export import write_tally
 
 
@@ -26,7 +25,7 @@ def add_commands(commands: Any) -> None:
 
 
 def tally(desk: Desk, args: argparse.Namespace) -> int:
-    service = TallyService(desk.db, desk.clock)
+    service = desk.tally
     if args.week is not None:
         if args.last is not None:
             raise ValidationError.single("--to", "--to 只能与 --from 一起使用，不能与 --week 同用")

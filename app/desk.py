@@ -10,26 +10,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from argon2 import PasswordHasher
 from platformdirs import user_data_path
 
-from app.backup import startup_check
+from app.access import Guarded, NotSignedInError, Principal
+from app.accounts import Account, AccountService
+from app.audit import AuditService, capture_writes
+from app.backup import BackupService, startup_check
 from app.cases import CaseService
 from app.county import seed_if_empty
 from app.deadline_rules import DeadlineRuleService
 from app.deadline_views import DeadlineViewService
+from app.drafts import EncryptedDraft, ensure_draft_key
 from app.errors import DatabaseTooNewError, StorageError
 from app.exchange import ExchangeService
 from app.holidays import HolidayService
+from app.importing import ImportService
 from app.intake import IntakeService
-from app.json_store import JsonFile
 from app.ledger import LedgerService
 from app.matters import MatterService
 from app.network_share import check_local
 from app.notices import NoticeService
+from app.privacy import PrivacyService
 from app.recognition import RecognitionService
 from app.reference import ReferenceService
 from app.settings import SettingsService
+from app.setup import SetupService
+from app.sign_in import Lockout, SignInService
 from app.slips import SlipService
 from app.storage import Storage, translated
 from app.supervision import SupervisionService
@@ -73,22 +82,83 @@ class Desk:
     tally: TallyService
     ledger: LedgerService
     exchange: ExchangeService
-    drafts: JsonFile
+    drafts: EncryptedDraft
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
+    accounts: AccountService
+    audit: AuditService
+    privacy: PrivacyService
+    backups: BackupService
+    setup: SetupService  # not guarded: it runs before any account exists, and refuses after
+    principal: Principal
+    sign_ins: SignInService
+    raw: dict[str, object]  # the unguarded services, for building guarded helpers (importer)
 
     @property
     def calendar(self) -> WorkCalendar:
         """The working-day calendar as the holiday table says now."""
         return self.holidays.calendar()
 
+    @property
+    def _log(self) -> AuditService:
+        """The audit service itself: sign-in entries are written whoever is (or is not) signed in."""
+        audit = self.raw["audit"]
+        assert isinstance(audit, AuditService)
+        return audit
+
+    @property
+    def user(self) -> Account | None:
+        return self.principal.account
+
+    def sign_in(self, username: str, password: str) -> Account:
+        """Check the password (failures counted, lockout, all audited) and make the account the user."""
+        account = self.sign_ins.authenticate(username, password)
+        self.principal.sign_in(account)
+        return account
+
+    def sign_in_console(self, os_user: str | None = None) -> Account:
+        """The command line's operator (administrator), only on SQLite: its writer has it all anyway."""
+        if not self.db.is_sqlite:
+            raise NotSignedInError("使用数据库服务器时，命令行须用 --user 账号登录")
+        account = self.principal.sign_in_console(os_user)
+        self._log.record_as(account.username, "sign_in", "accounts", "", console=True)
+        return account
+
+    def sign_out(self) -> None:
+        if self.principal.account is not None:
+            self._log.record_as(self.principal.actor(), "sign_out", "accounts", self.principal.account.id)
+        self.principal.sign_out()
+
+    def unlock(self, password: str) -> Account:
+        """The idle-locked window asks the same user's password again (failures count as at sign-in)."""
+        if self.principal.account is None:
+            raise NotSignedInError()
+        return self.sign_in(self.principal.account.username, password)
+
+    def importer(self, default_clerk: str = "") -> ImportService:
+        """An import service (permission `import`); rows naming no clerk are signed by default_clerk."""
+        account = self.principal.require("import")
+        intake = self.raw["intake"]
+        assert isinstance(intake, IntakeService)
+        service = ImportService(
+            intake, self.db, self.clock, default_clerk=default_clerk or account.display_name
+        )
+        return _guard("importing", service, self.principal, self._log)
+
     def close(self) -> None:
         self.db.dispose()
 
 
 def open_desk(
-    target: str | None = None, clock: Callable[[], datetime] = datetime.now, data_dir: Path | None = None
+    target: str | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+    password_hasher: PasswordHasher | None = None,
+    data_dir: Path | None = None,
 ) -> Desk:
-    """`data_dir` (archive, drafts, window settings) defaults to the SQLite file's folder or the user's."""
+    """Open (migrate, seed) the database and build the services; nobody is signed in yet.
+
+    `password_hasher`: argon2-cffi's defaults unless given (tests pass cheaper parameters). `data_dir`
+    (archive, drafts, window settings) defaults to the SQLite file's folder or the user's.
+    """
     url = database_url(target or default_database())
     path = sqlite_path(url)
     if path is not None:
@@ -101,9 +171,12 @@ def open_desk(
             if problems:  # never migrate or write into a damaged file: the clerk restores a backup first
                 raise StorageError("数据库文件已损坏，请用“恢复备份”恢复：" + "；".join(problems[:3]))
             migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
+        principal = Principal()
+        capture_writes(db, principal.actor, clock)  # before the first write: seeding is audited too
         seed_if_empty(db)
         DeadlineRuleService(db).seed_if_empty()
         HolidayService(db, clock).seed_if_empty()
+        ensure_draft_key(db)
     except db_errors.DatabaseTooNewError as error:
         db.dispose()
         raise DatabaseTooNewError(
@@ -112,7 +185,7 @@ def open_desk(
     except BaseException:
         db.dispose()
         raise
-    return _build(db, data_dir, clock)
+    return _build(db, data_dir, clock, principal, password_hasher or PasswordHasher())
 
 
 def _data_dir_for(url: str) -> Path:
@@ -121,7 +194,43 @@ def _data_dir_for(url: str) -> Path:
     return path.parent if path is not None else default_data_dir()
 
 
-def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
+def _build(
+    db: Database, data_dir: Path, clock: Callable[[], datetime], principal: Principal, hasher: PasswordHasher
+) -> Desk:
+    raw = _services(db, data_dir, clock)
+    audit = AuditService(db, principal.actor, clock)
+    settings = raw["settings"]
+    assert isinstance(settings, SettingsService)
+
+    def lockout() -> Lockout:
+        values = settings.get()
+        return Lockout(values.lockout_failures, values.lockout_minutes)
+
+    raw.update(
+        accounts=AccountService(db, hasher, clock),
+        audit=audit,
+        privacy=PrivacyService(db, raw["matters"], raw["recognition"], principal.actor, clock),  # type: ignore[arg-type]
+        backups=BackupService(db, data_dir, clock),
+        drafts=EncryptedDraft(data_dir / "drafts" / "intake.json", db),
+    )
+    guarded = {name: _guard(name, service, principal, audit) for name, service in raw.items()}
+    return Desk(
+        db=db,
+        data_dir=data_dir,
+        clock=clock,
+        setup=SetupService(db, settings, hasher, clock),
+        principal=principal,
+        sign_ins=SignInService(db, hasher, clock, lockout),
+        raw=raw,
+        **guarded,  # type: ignore[arg-type]
+    )
+
+
+def _guard(name: str, service: Any, principal: Principal, audit: AuditService) -> Any:
+    return Guarded(name, service, principal, audit)
+
+
+def _services(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> dict[str, object]:
     settings = SettingsService(db, data_dir / "window.json")
     reference = ReferenceService(db)
     matters = MatterService(db)
@@ -129,10 +238,7 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
     holidays = HolidayService(db, clock)
     calendar, rules = holidays.calendar, deadline_rules.rules  # callables: edits apply at once
     archive = data_dir / "archive"
-    return Desk(
-        db=db,
-        data_dir=data_dir,
-        clock=clock,
+    return dict(
         settings=settings,
         reference=reference,
         intake=IntakeService(db, settings, reference, calendar, rules, clock),
@@ -148,5 +254,4 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
         tally=TallyService(db, clock),
         ledger=LedgerService(db, settings),
         exchange=ExchangeService(db, settings, clock),
-        drafts=JsonFile(data_dir / "drafts" / "intake.json"),
     )

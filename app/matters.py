@@ -143,6 +143,7 @@ def person_record(
         id_number_masked=mask_id_number(person.id_number) if person.id_number else "",
         phone_masked=mask_phone(phone) if phone else "",
         representative=representative,
+        person_id=person.id,
     )
 
 

@@ -138,6 +138,7 @@ class PersonRecord:
     id_number_masked: str
     phone_masked: str
     representative: bool
+    person_id: int = 0  # for desk.privacy.reveal (0: not a stored person)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def run_self_test(target: str | None, out: Path) -> SelfTestReport:
     with tempfile.TemporaryDirectory(prefix="xinfang-selftest-") as scratch:
         desk = open_desk(target or str(Path(scratch) / "selftest.sqlite"))
         try:
+            desk.sign_in_console("self-test")  # a new SQLite file: the console operator, audited as such
             revision = _check_schema(desk)
             matter_no = _register_sample(desk)
             desk.slips.write_slip(matter_no, out=out)

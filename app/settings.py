@@ -23,13 +23,24 @@ class AgencySettings:
     window_phone: str = ""
     slip_layout: str = "a4"
     printer: str = ""  # empty: the system default printer
-    clerk_name: str = ""  # who sits at this window (accounts come later)
+    clerk_name: str = ""  # who sits at this window (events are signed by the signed-in account)
+    idle_lock_minutes: int = 10  # the window locks after this long without input (0: never)
+    lockout_failures: int = 5  # wrong passwords in a row before an account locks
+    lockout_minutes: int = 15
+
+
+NUMBERS = {"idle_lock_minutes": (0, 240), "lockout_failures": (3, 20), "lockout_minutes": (1, 1440)}
+NUMBER_MESSAGES = {
+    "idle_lock_minutes": "空闲锁定时间应为0至240分钟（0为不锁定）",
+    "lockout_failures": "锁定前允许输错密码的次数应为3至20次",
+    "lockout_minutes": "账号锁定时间应为1至1440分钟",
+}
 
 
 def validate_settings(values: AgencySettings) -> AgencySettings:
     """Strip and check every field; raise one ValidationError listing all problems."""
-    clean = AgencySettings(**{k: str(v).strip() for k, v in asdict(values).items()})
-    errors = []
+    errors: list[FieldError] = []
+    clean = AgencySettings(**{k: _clean(k, v, errors) for k, v in asdict(values).items()})  # type: ignore[arg-type]
     if not clean.agency_name or len(clean.agency_name) > 64:
         errors.append(FieldError("agency_name", "单位名称不能为空，且不超过64个字"))
     if not clean.agency_code or len(clean.agency_code) > 16 or any(c in clean.agency_code for c in "〔〕号 "):
@@ -43,6 +54,29 @@ def validate_settings(values: AgencySettings) -> AgencySettings:
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def _clean(key: str, value: object, errors: list[FieldError]) -> object:
+    if key not in NUMBERS:
+        return str(value).strip()
+    low, high = NUMBERS[key]
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        errors.append(FieldError(key, NUMBER_MESSAGES[key]))
+    return number
+
+
+def _typed(key: str, value: object) -> object:
+    """A stored value as its field's type (numbers are stored as text)."""
+    if key in NUMBERS:
+        try:
+            return int(str(value))
+        except ValueError:
+            return getattr(AgencySettings, key)
+    return str(value)
 
 
 # This PC's own settings: with several windows on one PostgreSQL server, each keeps its clerk and printer.
@@ -61,7 +95,7 @@ class SettingsService:
             stored = dict(session.execute(select(Setting.key, Setting.value)).all())
         stored.update(self._window_values())  # this PC's choice overrides the hall's default
         known = {f.name for f in fields(AgencySettings)}
-        return AgencySettings(**{k: str(v) for k, v in stored.items() if k in known})
+        return AgencySettings(**{k: _typed(k, v) for k, v in stored.items() if k in known})  # type: ignore[arg-type]
 
     def save(self, values: AgencySettings) -> AgencySettings:
         """Validate, keep the agency part in the database and the window part on this PC, in one go."""
@@ -69,7 +103,7 @@ class SettingsService:
         with self._db.writing() as session:
             for key, value in asdict(clean).items():
                 if key not in WINDOW_FIELDS:
-                    session.merge(Setting(key=key, value=value))
+                    session.merge(Setting(key=key, value=str(value)))
             known = session.scalar(select(Clerk.id).where(Clerk.name == clean.clerk_name))
             if clean.clerk_name and known is None:
                 session.add(Clerk(name=clean.clerk_name))  # the window's clerk can register from now on

@@ -142,5 +142,9 @@ class Database:
                 time.sleep(random.uniform(0.005, 0.01 * 2**attempt))  # at most ~0.6 s in all
         raise AssertionError("unreachable")
 
+    def on_write_session(self, name: str, handler: Any) -> None:
+        """Listen to a session event (``after_flush``, ``before_commit`` …) of every writing unit of work."""
+        event.listen(self._write, name, handler)
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from app.accounts import Account
 from app.cases import CaseService
 from app.deadlines import DEFAULT_RULES
 from app.desk import Desk, open_desk
 from tests import pg_support
+from tests.accounts_helpers import ADMIN_NAME, ADMIN_PASSWORD, ADMIN_USER, CHEAP_HASHER, raw_accounts
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
 
@@ -40,10 +42,22 @@ class FixedClock:
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty database, migrated and seeded with the example county once per test run."""
+    """An empty database, migrated and seeded with the example county and its administrator, once per run."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_desk(str(path), clock=FixedClock()).close()
+    _make_template(str(path), path.parent)
     return path
+
+
+def _make_template(target: str, data_dir: Path) -> Account:
+    """Migrate and seed `target`, create its administrator and sign in once; the administrator."""
+    desk = open_desk(target, clock=FixedClock(), password_hasher=CHEAP_HASHER, data_dir=data_dir)
+    try:
+        desk.accounts.create_first_admin(ADMIN_USER, ADMIN_NAME, ADMIN_PASSWORD)  # public until one exists
+        desk.sign_in(ADMIN_USER, ADMIN_PASSWORD)  # once, through the audited path: the log starts as in use
+        [admin] = [a for a in raw_accounts(desk).list() if a.username == ADMIN_USER]
+        return admin
+    finally:
+        desk.close()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -68,8 +82,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A PostgreSQL database, migrated and seeded once per run; each test gets a clone of it."""
     name = pg_support.create_database()
-    data_dir = tmp_path_factory.mktemp("pg-template")
-    open_desk(pg_support.database_url(name), clock=FixedClock(), data_dir=data_dir).close()
+    _make_template(pg_support.database_url(name), tmp_path_factory.mktemp("pg-template"))
     yield name
     pg_support.drop_database(name)
 
@@ -85,6 +98,17 @@ def db_target(request: pytest.FixtureRequest, backend: str) -> Iterator[str]:
     pg_support.drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def template_admin(template_db: Path) -> Account:
+    """The template's administrator account, read without touching the template."""
+    desk = open_desk(str(template_db), clock=FixedClock(), password_hasher=CHEAP_HASHER)
+    try:
+        [admin] = [a for a in raw_accounts(desk).list() if a.username == ADMIN_USER]
+        return admin
+    finally:
+        desk.close()
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
@@ -98,8 +122,15 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 
 
 @pytest.fixture
-def desk(db_target: str, clock: FixedClock, tmp_path: Path) -> Iterator[Desk]:
-    opened = open_desk(db_target, clock=clock, data_dir=tmp_path)
+def desk(db_target: str, clock: FixedClock, tmp_path: Path, template_admin: Account) -> Iterator[Desk]:
+    """The desk on a copy of the template, its administrator signed in.
+
+    The account is handed to the desk's principal as `sign_in` would: a real sign-in is a committed (fsynced)
+    transaction, ~25 ms per test here; sign-in itself is tested in test_accounts.py and test_audit.py. The
+    administrator is the first account of both templates, so the SQLite template's record stands for both.
+    """
+    opened = open_desk(db_target, clock=clock, data_dir=tmp_path, password_hasher=CHEAP_HASHER)
+    opened.principal.sign_in(template_admin)
     yield opened
     if "ui.workers" in sys.modules:  # a window's query may still be running in the thread pool
         sys.modules["ui.workers"].wait_for_pool(10_000)

@@ -21,9 +21,10 @@ from hypothesis import strategies as st
 
 from app import cli_safekeeping
 from app.backup import BackupConfig, BackupService, check_file, retained, scheduled_name, startup_check
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import DeskError, ValidationError
 from db.engine import Database
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import NOW, FixedClock
 from tests.factories import visit
 
@@ -53,7 +54,7 @@ def test_backup_while_another_connection_writes_is_whole_and_has_every_committed
     desk: Desk, db_path: Path, tmp_path: Path
 ) -> None:
     _register(desk, 5)
-    writer, stop = open_desk(str(db_path), clock=FixedClock()), threading.Event()
+    writer, stop = open_signed_in(str(db_path), clock=FixedClock()), threading.Event()
     written: list[str] = []
 
     def keep_writing() -> None:
@@ -122,7 +123,7 @@ def test_restore_of_a_good_file_replaces_the_database_and_keeps_the_old_one(
     )
     assert _count(info.kept_aside) == 5 and check_file(info.kept_aside).ok
     assert (info.counts["matters"], info.needs_upgrade) == (2, False)
-    reopened = open_desk(str(db_path), clock=FixedClock())
+    reopened = open_signed_in(str(db_path), clock=FixedClock())
     try:
         assert reopened.matters.count() == 2 and reopened.matters.detail(kept[1]).summary == "第1号测试来访"
         assert _register(reopened, 1, start=20) == ["X信访〔2026〕3号"]  # the counter came back too

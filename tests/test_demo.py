@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from app.demo import DemoReport, generate_demo
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.records import MatterDetail
 from app.rules.idnumber import parse_id_number
 from app.rules.vocabulary import GROUP_MIN, MAX_REPRESENTATIVES
 from db.models import Deadline, Matter, MatterEvent, Person, Visit
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import NOW, FixedClock
 
 TODAY = NOW.date()
@@ -28,7 +29,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterato
     """One generated database shared by the read-only checks below (generating takes a second or two)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     shutil.copyfile(template_db, path)
-    desk = open_desk(str(path), clock=FixedClock())
+    desk = open_signed_in(str(path), clock=FixedClock())
     report = generate_demo(desk, VISITS, seed=7, today=TODAY)
     yield desk, report
     desk.close()
@@ -61,7 +62,7 @@ def _details(desk: Desk) -> list[MatterDetail]:
 def _fresh_desk(tmp_path: Path, template_db: Path, name: str) -> Desk:
     path = tmp_path / name
     shutil.copyfile(template_db, path)
-    return open_desk(str(path), clock=FixedClock())
+    return open_signed_in(str(path), clock=FixedClock())
 
 
 def test_registers_the_requested_number_of_visits(desk: Desk) -> None:
@@ -187,7 +188,7 @@ def test_a_clock_today_is_the_default(tmp_path: Path, template_db: Path) -> None
     """Without `today`, visits end before the real date, so the service's clock never refuses one."""
     path = tmp_path / "now.sqlite"
     shutil.copyfile(template_db, path)
-    desk = open_desk(str(path))
+    desk = open_signed_in(str(path))
     try:
         report = generate_demo(desk, 20, seed=3)
         last = desk.matters.page(0, 1)[0].received_at

@@ -14,9 +14,10 @@ from sqlalchemy import func, select, text
 
 from app.deadlines import DEFAULT_RULES, compute_deadline
 from app.demo import DemoReport, generate_demo
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from db import search_index
 from db.models import Counter, Deadline, Matter, MatterEvent, MatterPerson, Person, Visit, VisitPerson
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import NOW, FixedClock
 from tests.factories import visit
 
@@ -36,7 +37,7 @@ def bulk(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterato
 def _fresh_desk(folder: Path, template_db: Path, name: str) -> Desk:
     path = folder / name
     shutil.copyfile(template_db, path)
-    return open_desk(str(path), clock=FixedClock())
+    return open_signed_in(str(path), clock=FixedClock())
 
 
 def _count(desk: Desk, model: type) -> int:

@@ -22,13 +22,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import ValidationError
 from app.importing import FIELDS, ImportService, Table, TableRow, propose_mapping
 from app.intake_json import REQUIRED, visit_from_json
 from app.records import MaterialInput, PersonInput, VisitInput
 from app.reference import ReferenceNames
 from app.rules.vocabulary import CHANNELS, FLAGS, PURPOSES
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import NOW, FixedClock
 from tests.factories import id_number, person, visit
 
@@ -327,7 +328,7 @@ def test_bulk_registration_reads_back_exactly(fuzz_desk: Desk, names: ReferenceN
 def fuzz_desk(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     path = tmp_path_factory.mktemp("fuzz") / "desk.sqlite"
     shutil.copyfile(template_db, path)
-    desk = open_desk(str(path), clock=FixedClock())
+    desk = open_signed_in(str(path), clock=FixedClock())
     yield desk
     desk.close()
 

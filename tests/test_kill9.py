@@ -24,7 +24,8 @@ from typing import IO, Any
 import pytest
 
 from app.desk import open_desk
-from app.json_store import JsonFile
+from app.drafts import EncryptedDraft
+from db.engine import Database
 from tests.conftest import FixedClock
 from tests.harness.register_loop import NOW, draft_for
 
@@ -182,10 +183,15 @@ _HALF_WRITTEN = {
 
 
 def _check_draft(draft_file: Path, run: Run, tally: Tally) -> int | None:
-    """The draft on disk is whole; when the kill fell between saving and clearing it, it is there."""
-    draft = JsonFile(draft_file).load()
+    """The draft on disk is whole and encrypted; when the kill fell between save and clear, it is there."""
+    db = Database.open(draft_file.parent.parent / "desk.sqlite")
+    try:
+        draft = EncryptedDraft(draft_file, db).load()
+    finally:
+        db.dispose()
     if draft_file.exists():
         assert draft is not None, "a half-written draft"
+        assert draft["summary"].encode("utf-8") not in draft_file.read_bytes()
     kind, n = run.last
     start = run.marker("R")
     assert n is not None or kind == "P"

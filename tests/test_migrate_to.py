@@ -10,13 +10,14 @@ import pytest
 from sqlalchemy import create_engine, func, select, update
 
 from app import cli
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import StorageError, ValidationError
 from app.migrate_to import migrate_to
 from app.search import SearchService
 from db import transfer
 from db.models import Matter
 from tests import pg_support
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 from tests.factories import id_number, person, visit
 
@@ -32,7 +33,7 @@ def empty_server_db() -> Iterator[str]:
 @pytest.fixture
 def hall(db_path: Path, clock: FixedClock) -> list[str]:
     """A SQLite hall of five matters, the first merged into the last (a reference pointing forward)."""
-    desk = open_desk(str(db_path), clock=clock)
+    desk = open_signed_in(str(db_path), clock=clock)
     try:
         numbers = [
             desk.intake.register_visit(visit(persons=[person("王𠮷", id_number(seq=i), None)])).matter_no
@@ -47,7 +48,7 @@ def hall(db_path: Path, clock: FixedClock) -> list[str]:
 
 
 def _opened(url: str, tmp_path: Path) -> Desk:
-    return open_desk(url, clock=FixedClock(), data_dir=tmp_path / "server")
+    return open_signed_in(url, clock=FixedClock(), data_dir=tmp_path / "server")
 
 
 def test_a_hall_moves_to_postgresql_and_goes_on_working(
@@ -57,7 +58,7 @@ def test_a_hall_moves_to_postgresql_and_goes_on_working(
 
     assert {t.name: t.rows for t in report.tables}["matters"] == 5
     assert [t.name for t in report.tables] == [t.name for t in transfer.tables()]
-    local, server = open_desk(str(db_path), clock=FixedClock()), _opened(empty_server_db, tmp_path)
+    local, server = open_signed_in(str(db_path), clock=FixedClock()), _opened(empty_server_db, tmp_path)
     try:
         assert [server.matters.detail(n) for n in hall] == [local.matters.detail(n) for n in hall]
         found = [s.matter_no for s in SearchService(server.db).search("王𠮷")]

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from app.desk import open_desk
 from app.errors import DatabaseTooNewError
 from db import migrate, search_index
 from db.engine import Database
 from db.models import Base
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 
 
 def test_empty_file_is_migrated_to_head_and_seeded(tmp_path: Path) -> None:
-    desk = open_desk(str(tmp_path / "new.sqlite"), clock=FixedClock())
+    desk = open_signed_in(str(tmp_path / "new.sqlite"), clock=FixedClock())
     try:
         assert migrate.current_revision(desk.db.engine) == migrate.head_revision()
         tables = set(inspect(desk.db.engine).get_table_names())
@@ -80,14 +80,14 @@ def test_up_to_date_database_is_not_copied_again(db_path: Path, tmp_path: Path) 
 
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite"
-    open_desk(str(path), clock=FixedClock()).close()
+    open_signed_in(str(path), clock=FixedClock()).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'from-the-future'")
     conn.close()
     before = path.read_bytes()
 
     with pytest.raises(DatabaseTooNewError) as caught:
-        open_desk(str(path), clock=FixedClock())
+        open_signed_in(str(path), clock=FixedClock())
     assert "更新版本" in caught.value.message
     assert path.read_bytes() == before
 
@@ -103,7 +103,7 @@ def test_the_first_release_database_upgrades_with_all_its_data(tmp_path: Path) -
         }
     conn.close()
 
-    desk = open_desk(str(path), clock=FixedClock())
+    desk = open_signed_in(str(path), clock=FixedClock())
     try:
         assert migrate.current_revision(desk.db.engine) == migrate.head_revision()
         assert desk.matters.count() == before["matters"] == 123

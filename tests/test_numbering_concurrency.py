@@ -15,17 +15,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import ConflictError
 from db.models import Matter, MatterEvent
 from tests import pg_support
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 from tests.factories import id_number, person, visit
 
 
 def _window(target: str, window: int, count: int, data_dir: str) -> tuple[list[str], int]:
     """One window's clerk registering `count` new visitors; the numbers issued and the races retried."""
-    desk = open_desk(target, clock=FixedClock(), data_dir=Path(data_dir))
+    desk = open_signed_in(target, clock=FixedClock(), data_dir=Path(data_dir))
     try:
         numbers = []
         for i in range(count):
@@ -45,7 +46,7 @@ def _registered_at_once(target: str, windows: int, per_window: int, tmp_path: Pa
 
 
 def _sequence(target: str, tmp_path: Path) -> list[int]:
-    desk = open_desk(target, clock=FixedClock(), data_dir=tmp_path / "check")
+    desk = open_signed_in(target, clock=FixedClock(), data_dir=tmp_path / "check")
     try:
         with desk.db.reading() as session:
             return sorted(session.scalars(select(Matter.seq)))
@@ -82,7 +83,7 @@ def test_two_clerks_stepping_on_one_matter_at_once_one_is_told_of_the_conflict(
 ) -> None:
     matter_no = desk.intake.register_visit(visit()).matter_no
     version = desk.cases.case_file(matter_no).version
-    other = open_desk(db_target, clock=desk.clock, data_dir=tmp_path / "other")
+    other = open_signed_in(db_target, clock=desk.clock, data_dir=tmp_path / "other")
     start, outcomes = threading.Barrier(2), {}
 
     def clerk(name: str, window: Desk, step: str) -> None:

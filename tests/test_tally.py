@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import ValidationError
 from app.resources import resource_path
 from app.tally import Period, Rate, Tally, TallyService
 from db.models import Matter
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 from tests.factories import id_number, person, visit
 from tests.tally_scenario import Scenario, VisitFacts, build
@@ -60,7 +61,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterat
     path = tmp_path_factory.mktemp("tally") / "desk.sqlite"
     shutil.copyfile(template_db, path)
     clock = FixedClock()
-    desk = open_desk(str(path), clock=clock)
+    desk = open_signed_in(str(path), clock=clock)
     scenario = build(desk, clock)
     yield desk, scenario
     desk.close()

@@ -16,12 +16,13 @@ import openpyxl
 import pytest
 
 from app import cli_tally
-from app.desk import Desk, open_desk
+from app.desk import Desk
 from app.errors import ValidationError
 from app.resources import resource_path
 from app.tally import Rate, Tally, TallyService
 from app.tally.export import write_tally
 from app.tally.xlsx import display_width
+from tests.accounts_helpers import open_signed_in
 from tests.conftest import FixedClock
 from tests.tally_scenario import build
 
@@ -42,7 +43,7 @@ def tally(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterat
     path = tmp_path_factory.mktemp("tally_export") / "desk.sqlite"
     shutil.copyfile(template_db, path)
     clock = FixedClock()
-    desk = open_desk(str(path), clock=clock)
+    desk = open_signed_in(str(path), clock=clock)
     build(desk, clock)
     yield TallyService(desk.db, desk.clock).week("2026-W47")
     desk.close()

@@ -20,7 +20,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from app.accounts import Role
 from app.desk import Desk
+from tests.accounts_helpers import PASSWORD, PEOPLE, raw_accounts
 from tests.conftest import FixedClock
 from tests.deadline_helpers import assign, plant, put_leader
 from tests.ui_helpers import type_chinese
@@ -291,6 +293,7 @@ def test_my_tasks_lists_only_the_clerks_matters_and_opens_one(
     qtbot: QtBot, desk: Desk, planted: Planted, notifier: Notifier
 ) -> None:
     others = plant(desk, OCT_1, date(2026, 11, 20), clerk="王强")
+    raw_accounts(desk).create(*PEOPLE[Role.CLERK], Role.CLERK, PASSWORD)
     window = MainWindow(desk, notifier)
     qtbot.addWidget(window)
     window.show()
@@ -298,7 +301,12 @@ def test_my_tasks_lists_only_the_clerks_matters_and_opens_one(
     mine = window.my_tasks
     assert [r.matter_no for r in mine.model.rows()] == [planted.red, planted.yellow, planted.near]
     assert "3 件需关注，其中超期 2 件" in mine.title.text()
-    window.intake_form.clerk_combo.setCurrentText("王强")  # another clerk sits down
+    window.session.switch_user()  # another clerk sits down: 王强 signs in on the window
+    lock = window.session.lock_screen
+    lock.username_edit.setText(PEOPLE[Role.CLERK][0])
+    lock.password_edit.setText(PASSWORD)
+    lock.submit()
+    assert window.desk.user is not None and window.desk.user.display_name == "王强"
     assert [r.matter_no for r in mine.model.rows()] == [others]
     double_click_row(qtbot, mine.table, 0)
     assert window.tabs.currentWidget() is window.matters_page

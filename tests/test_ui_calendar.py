@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from app.accounts import Role
 from app.desk import Desk
+from tests.accounts_helpers import sign_in_as
 from tests.deadline_helpers import notice_row, register
 from tests.ui_helpers import type_chinese
 from ui.calendar_dialog import CalendarDialog
@@ -131,14 +133,16 @@ def test_working_days_rule_is_saved_with_its_unit(qtbot: QtBot, desk: Desk, dial
     assert cell(editor.table, editor.table.currentRow(), 2) == "工作日"
 
 
-def test_an_edit_without_a_clerk_is_refused_with_the_reason(
+def test_an_edit_by_a_clerk_is_refused_with_the_reason(
     qtbot: QtBot, desk: Desk, notifier: Notifier, matter: str
 ) -> None:
-    dialog = CalendarDialog(desk, notifier, "")
+    # The signer is the signed-in account (no name is typed); a clerk's role may not change the rules
+    sign_in_as(desk, Role.CLERK)
+    dialog = CalendarDialog(desk, notifier, "王强")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.rules.save_button, Qt.MouseButton.LeftButton)
-    assert "请填写操作人" in dialog.rules.errors.text("clerk")
+    assert "节假日、期限规则和期限调整" in dialog.rules.errors.text()
     assert due_on_board(desk, matter) == DEC_11
 
 

@@ -276,7 +276,7 @@ def test_main_window_has_tabs_dock_and_shortcuts(qtbot: QtBot, desk: Desk, clock
     assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["文件(&F)", "登记(&R)"]
-    assert "李娜" in window.clerk_label.text()
+    assert "李娜" in window.session.user_label.text()  # the signed-in account signs, not a typed name
 
 
 def test_saved_draft_is_offered_back_at_start(

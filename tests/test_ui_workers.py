@@ -73,7 +73,7 @@ def test_an_error_in_a_worker_reaches_the_page_as_a_message(qtbot, desk: Desk, m
     def broken(text: str, limit: int = 100) -> list[MatterSummary]:
         raise DeskError("数据库暂时无法读取")
 
-    monkeypatch.setattr(desk.matters, "search", broken)
+    monkeypatch.setattr(desk.raw["matters"], "search", broken)  # the service behind the guard
     with qtbot.waitSignal(page.model.failed, timeout=5000):
         page.model.set_search("张伟", wait_ms=0)
     assert page.count_label.text() == "数据库暂时无法读取"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import sys
@@ -16,10 +17,12 @@ from app.desk import Desk
 from app.language import LanguageSetting, language_file
 from app.logs import log
 from ui import questions
+from ui.first_run_dialog import FirstRunDialog
 from ui.fonts import apply_fonts, load_fonts
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.notifier import Notifier
+from ui.sign_in_dialog import SignInDialog
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "minimalegl", "vnc", "eglfs", "linuxfb")  # need no X or Wayland
 
@@ -96,10 +99,23 @@ class _FirstPaint(QObject):
         return False
 
 
+def sign_in_at_start(desk: Desk) -> bool:
+    """First run: set up the agency and its administrator; then sign in. False when the user gives up."""
+    if not desk.accounts.has_accounts():
+        setup = FirstRunDialog(desk)
+        if not setup.exec():
+            return False
+    return bool(SignInDialog(desk).exec())
+
+
 def run_gui(desk: Desk, argv: list[str], started: float | None = None) -> int:
     app = _application(argv)
     apply_fonts(app, load_fonts())
     install_translators(app, window_language(desk))
+    if started is not None:  # --startup-timing measures the window, not a person typing a password
+        desk.sign_in_console(getpass.getuser())
+    elif not sign_in_at_start(desk):
+        return 0
     window = MainWindow(desk, Notifier())
     install_excepthook(window)
     if started is not None:
@@ -107,6 +123,8 @@ def run_gui(desk: Desk, argv: list[str], started: float | None = None) -> int:
     window.show()
     if started is None:
         offer_draft(window)
+        window.session.show_user()  # a restored draft names its clerk; the account signs, not the draft
+        window.session.start()
     window.intake_form.id_edit.setFocus()
     status = app.exec()
     if started is not None:  # --startup-timing: the peak memory once the lists' workers are done too

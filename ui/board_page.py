@@ -29,6 +29,7 @@ from ui import printing, questions
 from ui.app_messages import app_message
 from ui.board_model import COLUMN, BoardTableModel
 from ui.notifier import Notifier
+from ui.signed_in import signed_in_name
 from ui.vocabulary import list_separator
 from ui.workers import Requests
 
@@ -55,7 +56,7 @@ class BoardPage(QWidget):
         """``wait_ms``: the grace of the first refresh (the window gives none, and settles it later)."""
         super().__init__(parent)
         self._desk, self._notifier = desk, notifier
-        self.clerk = desk.settings.get().clerk_name  # who signs a 督办; the window keeps it current
+        self.clerk = signed_in_name(desk)  # who signs a 督办; the window keeps it current
         self.summary: BoardSummary | None = None
         self.shown_total: int | None = None  # how many rows the filter lets through (the table: the first)
         self.raise_dialog: parts.RaiseDialog | None = None

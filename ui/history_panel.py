@@ -28,11 +28,15 @@ STATE_COLOURS = {
     "known": "#FFF4CE; color: #8A5A00",  # a returning visitor: look before registering anew
 }
 
+REVEALABLE = {"id": "id_number", "phone": "phone"}  # label key → the field desk.privacy.reveal names
+
 
 class HistoryPanel(QWidget):
     repeat_matter_chosen = Signal(str)  # the clerk picked an open matter for this repeat visit (重访)
     person_confirmed = Signal(int)  # a name+phone suggestion is the same person
     person_rejected = Signal(int)  # … or is not
+    export_requested = Signal(int)  # the visitor asks for their own full record (the window asks the service)
+    reveal_requested = Signal(int, str)  # 显示: person id, "id_number" or "phone"; the window asks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +65,7 @@ class HistoryPanel(QWidget):
         self.person_box = QGroupBox(self.tr("来访人"))
         form = QFormLayout(self.person_box)
         self._person_labels: dict[str, QLabel] = {}
+        self.reveal_buttons: dict[str, QPushButton] = {}
         for key, label in (
             ("name", self.tr("姓名")),
             ("id", self.tr("身份证号")),
@@ -71,8 +76,40 @@ class HistoryPanel(QWidget):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._person_labels[key] = value
-            form.addRow(label, value)
+            form.addRow(label, self._with_reveal(key, value) if key in REVEALABLE else value)
+        self.export_button = QPushButton(self.tr("导出本人完整记录…"), self.person_box)
+        self.export_button.setToolTip(self.tr("为来访人导出其本人的完整记录（科长以上，记入审计日志）"))
+        self.export_button.clicked.connect(self._request_export)
+        form.addRow("", self.export_button)
         return self.person_box
+
+    def _request_export(self) -> None:
+        if self._history is not None:
+            self.export_requested.emit(self._history.person_id)
+
+    def _with_reveal(self, key: str, value: QLabel) -> QWidget:
+        """The masked number with its 显示 button; a click asks the window to reveal it (with a reason)."""
+        box = QWidget(self.person_box)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value, 1)
+        button = QPushButton(self.tr("显示"), box)
+        button.setToolTip(self.tr("查看完整号码（需说明事由，记入审计日志）"))
+        button.clicked.connect(lambda: self._request_reveal(REVEALABLE[key]))
+        self.reveal_buttons[REVEALABLE[key]] = button
+        row.addWidget(button)
+        return box
+
+    def _request_reveal(self, field: str) -> None:
+        if self._history is not None:
+            self.reveal_requested.emit(self._history.person_id, field)
+
+    def show_revealed(self, person_id: int, field: str, number: str) -> None:
+        """The full number the service returned, in place of the masked one, until the next visitor."""
+        if self._history is not None and self._history.person_id == person_id:
+            key = next(k for k, f in REVEALABLE.items() if f == field)
+            self._person_labels[key].setText(number)
+            self.reveal_buttons[field].setEnabled(False)
 
     def _build_open_box(self) -> QGroupBox:
         self.open_box = QGroupBox(self.tr("在办事项"))
@@ -159,6 +196,8 @@ class HistoryPanel(QWidget):
         }
         for key, text in values.items():
             self._person_labels[key].setText(text)
+        for key, field in REVEALABLE.items():
+            self.reveal_buttons[field].setEnabled(values[key] != "—")
         self._person_labels["name"].setStyleSheet("font-size: 15px; font-weight: bold;")
 
     def _set_state(self, kind: str, text: str) -> None:

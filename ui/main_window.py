@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
+from app.errors import DeskError
 from app.language import LanguageSetting, language_file
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
@@ -39,7 +41,9 @@ from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
+from ui.session_controls import SessionControls
 from ui.settings_dialog import SettingsDialog
+from ui.signed_in import signed_in_name
 from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self._build_dock()
         self._build_menus()
+        self.session = SessionControls(self)  # the signed-in account, 系统 menu, idle lock, backups
         self._connect()
         self._update_title()
         self._settle_supervision()
@@ -175,7 +180,6 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: about_box(self, self.desk.db.describe()).exec())
 
     def _build_status_bar(self) -> None:
-        self.clerk_label = QLabel()
         self.database_label = QLabel()
         self.database_label.setToolTip(self.desk.db.describe())
         self.badge = QPushButton(self)  # the 督办 count, always in sight; a click opens the board
@@ -184,7 +188,6 @@ class MainWindow(QMainWindow):
         self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.badge.clicked.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
         self.statusBar().addPermanentWidget(self.badge)
-        self.statusBar().addPermanentWidget(self.clerk_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
     def _connect(self) -> None:
@@ -192,7 +195,6 @@ class MainWindow(QMainWindow):
         self.intake_form.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.intake_form.saved.connect(self._on_saved)
         self.intake_form.save_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
-        self.intake_form.clerk_combo.currentTextChanged.connect(self._show_clerk)
         self.today_panel.matter_activated.connect(self.show_matter)
         self.my_tasks.matter_activated.connect(self.show_matter)
         self.board_page.matter_activated.connect(self.show_matter)
@@ -204,11 +206,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         agency = self.desk.settings.get().agency_name
         self.setWindowTitle(self.tr("信访接待台 — %1").replace("%1", agency))
-        self._show_clerk(self.intake_form.clerk_combo.currentText())
+        self.session.show_user()
+        self._show_clerk(signed_in_name(self.desk))
         self.database_label.setText(self.tr("数据库：%1").replace("%1", self.desk.db.describe()))
 
     def _show_clerk(self, name: str) -> None:
-        self.clerk_label.setText(self.tr("接待人：%1").replace("%1", name or self.tr("（未设置）")))
         self.board_page.clerk = name.strip()
         self.my_tasks.set_clerk(name)
 
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         language = LanguageSetting(language_file(self.desk.data_dir))
-        dialog = SettingsDialog(self.desk.settings, self, language=language)
+        dialog = SettingsDialog(self.desk.settings, self, language=language, clerk=signed_in_name(self.desk))
         if dialog.exec():
             self.notifier.settings_changed.emit()
             if dialog.language_changed:
@@ -258,8 +260,7 @@ class MainWindow(QMainWindow):
 
     def open_calendar(self) -> None:
         """The administrator's holiday and rule editors; each edit recomputes the open deadlines."""
-        clerk = self.desk.settings.get().clerk_name
-        dialog = CalendarDialog(self.desk, self.notifier, clerk, self)
+        dialog = CalendarDialog(self.desk, self.notifier, signed_in_name(self.desk), self)
         dialog.finished.connect(dialog.deleteLater)
         self.calendar_dialog = dialog
         dialog.open()
@@ -273,9 +274,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_import(self) -> None:
-        """The import wizard for an old ledger; rows that name no 登记人 get the clerk at the form."""
-        clerk = self.intake_form.clerk_combo.currentText().strip()
-        wizard = ImportWizard(self.desk, self.notifier, clerk, self)
+        """The import wizard for an old ledger; rows that name no 登记人 get the signed-in clerk."""
+        try:
+            wizard = ImportWizard(self.desk, self.notifier, signed_in_name(self.desk), self)
+        except DeskError as error:  # the service refuses a role without the import permission
+            QMessageBox.warning(self, self.tr("导入旧台账"), error.message)
+            return
         wizard.finished.connect(wizard.deleteLater)
         self.import_wizard = wizard
         wizard.open()

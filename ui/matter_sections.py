@@ -4,6 +4,7 @@ departments with their assignment state, every deadline with 说明/调整, and 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from html import escape
 
@@ -48,7 +49,8 @@ def deadline_id(deadline: DeadlineInfo) -> int | None:
 # --- the record -------------------------------------------------------------------------------------------
 
 
-def record_html(detail: MatterDetail) -> str:
+def record_html(detail: MatterDetail, revealed: Mapping[tuple[int, str], str] | None = None) -> str:
+    """The record as HTML; numbers masked with a 显示 link (reveal:PERSON:FIELD) unless in `revealed`."""
     facts = [
         (QCoreApplication.translate("MatterSections", "事项编号"), detail.matter_no),
         (QCoreApplication.translate("MatterSections", "查询码"), detail.query_code),
@@ -62,30 +64,42 @@ def record_html(detail: MatterDetail) -> str:
     cells = [f"<th align='left'>{escape(k)}</th><td>{escape(v)}</td>" for k, v in facts if v]
     pairs = [cells[i : i + FACT_COLUMNS] for i in range(0, len(cells), FACT_COLUMNS)]
     rows = "".join(f"<tr>{''.join(pair)}</tr>" for pair in pairs)  # two facts a line: the timeline fits
-    persons = [_person_line(p) for p in detail.persons]
-    appeal_title = escape(QCoreApplication.translate("MatterSections", "诉求"))
-    appeal = escape(detail.appeal).replace("\n", "<br>")
+    persons = [_person_line(p, revealed or {}) for p in detail.persons]
     return (
         f"<table cellspacing='2' cellpadding='2'>{rows}</table>"
-        f"<h4>{appeal_title}</h4><p>{appeal}</p>"
-        + _list(QCoreApplication.translate("MatterSections", "来访人"), persons)
-        + _list(
-            QCoreApplication.translate("MatterSections", "来访记录"), [_visit_line(v) for v in detail.visits]
-        )
+        f"<h4>{escape(_tr('诉求'))}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
+        + _html_list(_tr("来访人"), persons)
+        + _list(_tr("来访记录"), [_visit_line(v) for v in detail.visits])
         + _timeline(detail)
     )
 
 
 def _list(title: str, lines: list[str]) -> str:
-    none = escape(QCoreApplication.translate("MatterSections", "无"))
-    items = "".join(f"<li>{escape(line)}</li>" for line in lines) or f"<li>{none}</li>"
+    return _html_list(title, [escape(line) for line in lines])
+
+
+def _html_list(title: str, items_html: list[str]) -> str:
+    items = "".join(f"<li>{item}</li>" for item in items_html) or f"<li>{escape(_tr('无'))}</li>"
     return f"<h4>{escape(title)}</h4><ul>{items}</ul>"
 
 
-def _person_line(person: PersonRecord) -> str:
-    mark = QCoreApplication.translate("MatterSections", "代表") if person.representative else ""
-    parts = (person.name, person.id_number_masked, person.phone_masked, mark)
-    return " ".join(p for p in parts if p)
+def _person_line(person: PersonRecord, revealed: Mapping[tuple[int, str], str]) -> str:
+    """Name, numbers (masked, or as revealed) with their 显示 links, and 代表; escaped HTML."""
+    mark = _tr("代表") if person.representative else ""
+    numbers = [
+        _number(person.person_id, field, masked, revealed)
+        for field, masked in (("id_number", person.id_number_masked), ("phone", person.phone_masked))
+        if masked
+    ]
+    return " ".join([escape(person.name), *numbers, escape(mark)]).strip()
+
+
+def _number(person_id: int, field: str, masked: str, revealed: Mapping[tuple[int, str], str]) -> str:
+    full = revealed.get((person_id, field))
+    if full is not None:
+        return f"<b>{escape(full)}</b>"
+    link = f" <a href='reveal:{person_id}:{field}'>{escape(_tr('显示'))}</a>" if person_id else ""
+    return escape(masked) + link
 
 
 def _visit_line(visit: VisitRecord) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,8 @@ from ui.matter_sections import (
 )
 from ui.notice_printing import NoticePrinter
 from ui.notifier import Notifier
+from ui.reveal import reveal_number
+from ui.signed_in import signed_in_name
 from ui.vocabulary import action_label, vocab
 
 INFO_STYLE = "background: #E8F5E9; color: #1B5E20; padding: 4px;"
@@ -62,6 +64,9 @@ class MatterView(QWidget):
         self.detail: MatterDetail | None = None
         self.case: CaseFile | None = None
         self.action_buttons: dict[str, QPushButton] = {}
+        self.revealed: dict[
+            tuple[int, str], str
+        ] = {}  # (person id, field) → the full number, this matter only
         self.notices = NoticePrinter(desk.notices, self)
         self._build()
         self._connect()
@@ -84,6 +89,8 @@ class MatterView(QWidget):
         for button in (self.notice_button, self.preview_button, self.print_button):
             self.actions_row.addWidget(button)
         self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # 显示 links ask the privacy service; nothing is navigated
+        self.browser.anchorClicked.connect(self._on_link)
         self.deadlines = DeadlinesPanel(self)
         self.departments = departments_table(self)
         self.documents = documents_list(self)
@@ -142,6 +149,8 @@ class MatterView(QWidget):
             self._load(self.matter_no)
 
     def _load(self, matter_no: str) -> None:
+        if matter_no != self.matter_no:
+            self.revealed.clear()
         self.detail, self.case = None, None
         if matter_no:
             try:
@@ -158,7 +167,7 @@ class MatterView(QWidget):
             button.setEnabled(shown)
         self.notices.matter_no = self.matter_no
         settings = self._desk.settings.get()
-        self.notices.clerk, self.notices.printer_name = settings.clerk_name, settings.printer
+        self.notices.clerk, self.notices.printer_name = signed_in_name(self._desk), settings.printer
         if self.detail is None or self.case is None:
             self.header.clear()
             self.browser.setPlainText(self.tr("请在左侧选择一件信访事项"))
@@ -170,7 +179,7 @@ class MatterView(QWidget):
             return
         today = self._desk.clock().date()
         self.header.show_matter(self.detail, self.case, today)
-        self.browser.setHtml(record_html(self.detail))
+        self.browser.setHtml(record_html(self.detail, self.revealed))
         self._show_actions(self.case)
         self.deadlines.show_deadlines(self.case, today, self.case.status in OPEN_STATUSES)
         show_assignments(self.departments, self.case.assignments)
@@ -197,9 +206,19 @@ class MatterView(QWidget):
             self.actions_row.insertWidget(index, button)
             self.action_buttons[info.key] = button
 
+    def _on_link(self, url: QUrl) -> None:
+        """reveal:PERSON:FIELD — the full number if the service allows it (it asks why, and logs it)."""
+        person, _, field = url.path().partition(":")
+        if url.scheme() != "reveal" or not person.isdigit() or self.detail is None:
+            return
+        number = reveal_number(self, self._desk, int(person), field)
+        if number is not None:
+            self.revealed[(int(person), field)] = number
+            self.browser.setHtml(record_html(self.detail, self.revealed))
+
     # --- acting -----------------------------------------------------------------------------------------
     def _clerk(self) -> str:
-        return self._desk.settings.get().clerk_name
+        return signed_in_name(self._desk)
 
     def run_action(self, key: str) -> None:
         """Open ``key``'s dialog on the version shown; then announce the change, or tell of a conflict."""

@@ -13,6 +13,7 @@ from app.supervision_records import BoardSlice
 from ui.board_model import COLUMN, BoardTableModel
 from ui.board_page import GRACE_MS, REFRESH_MS
 from ui.notifier import Notifier
+from ui.signed_in import signed_in_name
 from ui.workers import Requests
 
 SHOWN = ("编号", "概况", "期限事项", "剩余天数", "督办级别")
@@ -32,7 +33,7 @@ class MyTasksPanel(QWidget):
         """``wait_ms``: the grace of the first refresh (the window gives none, and settles it later)."""
         super().__init__(parent)
         self._desk = desk
-        self.clerk = desk.settings.get().clerk_name
+        self.clerk = signed_in_name(desk)
         self.requests = Requests(self)
         self.requests.finished.connect(self._arrived)
         self.requests.failed.connect(self._failed)

@@ -1,4 +1,5 @@
-"""The agency settings: name, numbering code, window phone, printer, slip layout and the clerk at the window.
+"""The agency settings: name, numbering code, window phone, printer, slip layout; the clerk at the window is
+the signed-in account, shown read-only (events are signed by the account, never by a typed name).
 
 The layout is built in `_build`; loading, the live number preview and saving are separate. OK saves through
 SettingsService; a ValidationError shows each message under its field and keeps the dialog open.
@@ -6,6 +7,7 @@ SettingsService; a ValidationError shows each message under its field and keeps 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +30,9 @@ from app.language import LANGUAGES, LanguageSetting
 from app.settings import AgencySettings, SettingsService
 from ui.app_messages import app_message
 
-FIELDS = ("agency_name", "agency_code", "window_phone", "printer", "slip_layout", "clerk_name")
+TEXT_FIELDS = ("agency_name", "agency_code", "window_phone", "printer", "slip_layout", "clerk_name")
+NUMBER_FIELDS = ("idle_lock_minutes", "lockout_failures", "lockout_minutes")  # ranges checked by the service
+FIELDS = TEXT_FIELDS + NUMBER_FIELDS
 ERROR_STYLE = "color: #C62828;"
 
 
@@ -41,6 +46,7 @@ class SettingsDialog(QDialog):
         printers: list[str] | None = None,
         year: int | None = None,
         language: LanguageSetting | None = None,
+        clerk: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = settings_service
@@ -50,7 +56,12 @@ class SettingsDialog(QDialog):
         self.language_changed = False
         self._build(QPrinterInfo.availablePrinterNames() if printers is None else printers)
         self.code_edit.textChanged.connect(self._update_preview)
-        self._load(settings_service.get())
+        self._loaded = settings_service.get()
+        self._load(self._loaded)
+        if clerk is not None:  # the signed-in account: not typed here
+            self.clerk_name = clerk
+            self.clerk_edit.setReadOnly(True)
+            self.clerk_edit.setToolTip(self.tr("接待人即当前登录的账户"))
 
     # --- layout --------------------------------------------------------------------------------------
     def _build(self, printers: list[str]) -> None:
@@ -67,6 +78,7 @@ class SettingsDialog(QDialog):
         self.layout_combo.addItem(self.tr("A4"), "a4")
         self.layout_combo.addItem(self.tr("80毫米热敏"), "thermal")
         self.clerk_edit = QLineEdit(self)
+        self.spins = {name: self._spin() for name in NUMBER_FIELDS}
         self.error_labels = {name: self._error_label() for name in FIELDS}
         form = QFormLayout()
         self._row(form, self.tr("单位名称"), self.name_edit, "agency_name")
@@ -76,6 +88,11 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("回执版式"), self.layout_combo, "slip_layout")
         self._row(form, self.tr("接待人"), self.clerk_edit, "clerk_name")
         self._language_row(form)
+        self._row(
+            form, self.tr("空闲锁定（分钟，0为不锁定）"), self.spins["idle_lock_minutes"], "idle_lock_minutes"
+        )
+        self._row(form, self.tr("连续输错密码锁定（次）"), self.spins["lockout_failures"], "lockout_failures")
+        self._row(form, self.tr("账号锁定时长（分钟）"), self.spins["lockout_minutes"], "lockout_minutes")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -111,6 +128,10 @@ class SettingsDialog(QDialog):
             return False
         self._language.save(self.language)
         return True
+    def _spin(self) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(0, 9999)  # wide on purpose: the service says what is allowed, under the field
+        return spin
 
     def _error_label(self) -> QLabel:
         label = QLabel(self)
@@ -185,8 +206,33 @@ class SettingsDialog(QDialog):
     def clerk_name(self, value: str) -> None:
         self.clerk_edit.setText(value)
 
+    @property
+    def idle_lock_minutes(self) -> int:
+        return self.spins["idle_lock_minutes"].value()
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        self.spins["idle_lock_minutes"].setValue(int(value))
+
+    @property
+    def lockout_failures(self) -> int:
+        return self.spins["lockout_failures"].value()
+
+    @lockout_failures.setter
+    def lockout_failures(self, value: int) -> None:
+        self.spins["lockout_failures"].setValue(int(value))
+
+    @property
+    def lockout_minutes(self) -> int:
+        return self.spins["lockout_minutes"].value()
+
+    @lockout_minutes.setter
+    def lockout_minutes(self, value: int) -> None:
+        self.spins["lockout_minutes"].setValue(int(value))
+
     def values(self) -> AgencySettings:
-        return AgencySettings(**{name: getattr(self, name) for name in FIELDS})
+        """The dialog's fields over the settings as loaded (values it does not show are kept)."""
+        return replace(self._loaded, **{name: getattr(self, name) for name in FIELDS})
 
     def field_error(self, name: str) -> str:
         """The message shown under a field ('' when none)."""
@@ -219,6 +265,7 @@ class SettingsDialog(QDialog):
             "printer": self.printer_combo,
             "slip_layout": self.layout_combo,
             "clerk_name": self.clerk_edit,
+            **self.spins,
         }
         return widgets[name]
 

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.ledger import LedgerService
 from app.matters import MatterService
 from app.records import MatterSummary, VisitSummary
 from app.tally import Tally, TallyService
@@ -509,7 +508,7 @@ class TallyPage(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_name(target.name + (".csv" if "csv" in chosen else ".xlsx"))
-        ledger = LedgerService(self.desk.db, self.desk.settings)
+        ledger = self.desk.ledger  # permission-checked and audited as an export
 
         def work() -> Path:
             ledger.write(first, last, target)

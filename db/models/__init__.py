@@ -7,6 +7,7 @@ Glossary of the domain words kept in Chinese in comments:
 - Counter: the yearly sequence a matter number is taken from (never max+1).
 """
 
+from db.models.accounts import Account, AuditEntry, AuditHead
 from db.models.base import NAMING, Base
 from db.models.calendar import DeadlineRuleRow, Holiday, HolidayYear
 from db.models.matters import Counter, Matter, MatterDepartment, MatterEvent, MatterPerson, PrintedDocument
@@ -25,6 +26,9 @@ from db.models.workflow import (
 )
 
 __all__ = [
+    "Account",
+    "AuditEntry",
+    "AuditHead",
     "Assignment",
     "Deadline",
     "DeadlineRuleRow",

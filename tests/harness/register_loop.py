@@ -72,6 +72,7 @@ def _mark(text: str) -> None:
 
 def run_loop(db_path: str) -> NoReturn:
     desk = open_desk(db_path, clock=lambda: NOW)
+    desk.sign_in_console("harness")
     n = desk.matters.count() + 1
     pending = desk.drafts.load()  # the window offers this back to the clerk
     _mark(f"R {n}")

@@ -14,7 +14,7 @@ Create Date: 2026-11-26 18:10:00
 from alembic import op
 
 revision = "0006_perf"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
