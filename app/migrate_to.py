@@ -62,6 +62,10 @@ def migrate_to(source: str, target: str) -> MigrationReport:
         dst.dispose()
 
 
+# Tables whose rows the migrations themselves write: not data, so the target still counts as empty.
+SCHEMA_ROWS = frozenset({"audit_head"})
+
+
 def _source_file(source: str) -> Path:
     path = sqlite_path(database_url(source))
     if path is None:
@@ -74,7 +78,11 @@ def _source_file(source: str) -> Path:
 def _refuse_non_empty(dst: Storage) -> None:
     existing = set(inspect(dst.engine).get_table_names())
     with dst.engine.connect() as conn:
-        filled = [t.name for t in transfer.tables() if t.name in existing and _has_rows(conn, t.name)]
+        filled = [
+            t.name
+            for t in transfer.tables()
+            if t.name in existing and t.name not in SCHEMA_ROWS and _has_rows(conn, t.name)
+        ]
     if filled:
         tables = "、".join(filled[:5])
         raise ValidationError.single(
@@ -91,6 +99,8 @@ def _has_rows(conn: Connection, table: str) -> bool:
 def _copy_verified(src: Storage, dst: Storage) -> list[CopiedTable]:
     """Copy and compare inside one target transaction: a mismatch rolls the whole copy back."""
     with src.engine.connect() as reader, reader.begin(), dst.engine.connect() as writer, writer.begin():
+        for table in reversed(transfer.tables()):  # the rows the migrations wrote (the audit chain's head)
+            writer.execute(table.delete())
         for table in transfer.tables():
             transfer.copy_table(reader, writer, table)
         transfer.reset_sequences(writer)

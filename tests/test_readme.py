@@ -16,7 +16,7 @@ def setup_commands() -> list[str]:
 def test_readme_starts_with_exactly_two_commands() -> None:
     run, test = setup_commands()
     assert run.endswith("python -m app") and "pip install -e ." in run
-    assert test.endswith("python -m pytest") and "'.[test]'" in test
+    assert test.endswith("python -m pytest -n 2") and "'.[test]'" in test
 
 
 def test_ci_runs_the_readme_test_command() -> None:

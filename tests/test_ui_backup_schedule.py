@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.accounts import Role
@@ -14,6 +15,7 @@ from tests.accounts_helpers import sign_in_as
 from ui.backup_schedule import BackupScheduler, BackupSettingsDialog
 
 
+@pytest.mark.sqlite_only  # on a server the backups are pg_dump's: the service refuses
 def test_the_administrator_sets_the_folder_and_the_day_is_backed_up_once(
     qtbot: QtBot, desk: Desk, tmp_path: Path
 ) -> None:

@@ -179,6 +179,7 @@ def test_search_by_two_character_name_and_last_four_id_digits(qtbot, page: Matte
 def test_selecting_a_matter_shows_its_record_masked(qtbot, page: MattersPage, desk: Desk) -> None:
     registered = desk.intake.register_visit(visit("张伟", TODAY, id_number=VALID_ID))
     page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)  # read in a worker: slower on a server
     page.select_row(0)
     text = page.detail.browser.toPlainText()
     assert registered.matter_no in text
@@ -193,6 +194,7 @@ def test_preview_records_a_print_only_when_printed(
 ) -> None:
     registered = desk.intake.register_visit(visit("张伟", TODAY, id_number=VALID_ID))
     page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)  # read in a worker: slower on a server
     page.select_row(0)
     previewed: list[bytes] = []
 
@@ -209,6 +211,7 @@ def test_preview_records_a_print_only_when_printed(
 def test_activating_a_row_emits_its_number(qtbot, page: MattersPage, desk: Desk) -> None:
     registered = desk.intake.register_visit(visit("张伟", TODAY, id_number=VALID_ID))
     page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)  # read in a worker: slower on a server
     page.select_row(0)
     with qtbot.waitSignal(page.matter_activated) as blocker:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
