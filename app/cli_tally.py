@@ -12,7 +12,6 @@ from typing import Any
 
 from app.desk import Desk
 from app.errors import ValidationError
-from app.tally.export import write_tally
 
 
 def add_commands(commands: Any) -> None:
@@ -34,7 +33,7 @@ def tally(desk: Desk, args: argparse.Namespace) -> int:
         if args.last is None:
             raise ValidationError.single("--to", "请同时给出 --from 和 --to")
         result = service.range(_day(args.first, "--from"), _day(args.last, "--to"))
-    written = write_tally(result, args.out)
+    written = service.export(result, args.out)
     print(f"{written}（{result.title}）")
     return 0
 

@@ -225,3 +225,15 @@ def test_week_and_from_are_mutually_exclusive(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         _parse("--week", "2026-W47", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "x.csv")
     assert raised.value.code == 2
+
+
+def test_a_clerk_exports_the_tally_and_the_export_is_audited(desk: Desk, tmp_path: Path) -> None:
+    from app.accounts import Role
+    from tests.accounts_helpers import sign_in_as
+
+    clerk = sign_in_as(desk, Role.CLERK)  # counts only, no personal data: every role may send the tally up
+    written = desk.tally.export(desk.tally.week("2026-W47"), tmp_path / "周报.csv")
+    assert written.read_bytes().startswith(b"\xef\xbb\xbf")
+    sign_in_as(desk, Role.CHIEF)  # who may read the log
+    [entry] = desk.audit.entries(action="export", actor=clerk.username)
+    assert (entry.record_type, '"method":"tally.export"' in entry.detail) == ("tally", True)

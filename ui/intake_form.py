@@ -7,10 +7,10 @@ ui/intake_errors.py. This class is the behaviour: recognition, drafts, saving an
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -238,7 +238,7 @@ class IntakeForm(QWidget, IntakeLayout):
                 edit.clear()
             self.appeal_edit.clear()
             write_fields(self, {"visited_at": "", "headcount": 1, "clerk": clerk})
-            self.visited_at_edit.setDateTime(QDateTime(self._clock().replace(second=0, microsecond=0)))
+            self.visited_at_edit.setDateTime(_qt_datetime(self._clock()))
             self.channel_combo.setCurrentIndex(0)
             self.refresh_reception_days()
             self.township_combo.setCurrentIndex(-1)
@@ -324,3 +324,8 @@ class IntakeForm(QWidget, IntakeLayout):
                 self, self.tr("无法打印回执"), app_message(getattr(error, "message", str(error)))
             )
             return False
+
+
+def _qt_datetime(at: datetime) -> QDateTime:
+    """``at`` to the minute, built field by field (some PySide6 stubs refuse a datetime)."""
+    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))

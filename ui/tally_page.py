@@ -39,7 +39,6 @@ from app.matters import MatterService
 from app.records import MatterSummary, VisitSummary
 from app.tally import Tally, TallyService
 from app.tally.definitions import MATTER_COLUMN, column_kind
-from app.tally.export import write_tally
 from app.tally.periods import weeks_in
 from ui.notifier import Notifier
 from ui.tally_chart import TrendChart
@@ -492,7 +491,7 @@ class TallyPage(QWidget):
         target = Path(path)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
-        self._exporting.run(lambda: write_tally(tally, target))
+        self._exporting.run(lambda: self.desk.tally.export(tally, target))  # permission-checked, audited
 
     def export_ledger(self) -> None:
         """The register of visits (台账) of the period shown, ID numbers masked, as .xlsx or .csv."""

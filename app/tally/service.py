@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, true
@@ -21,6 +22,7 @@ from app.tally.definitions import (
     Pair,
     column_kind,
 )
+from app.tally.export import write_tally
 from app.tally.model import Comparison, Rate, Tally, TallyRow, TrendPoint, total_row
 from app.tally.periods import Period, weeks_ending
 from db.engine import Database
@@ -48,6 +50,10 @@ class TallyService:
         """批次 and 人次 of each of the ``weeks`` ISO weeks up to the one holding ``last``, oldest first."""
         with self._db.reading() as session:
             return _trend(session, weeks_ending(last, weeks))
+
+    def export(self, tally: Tally, path: Path | str) -> Path:
+        """Write ``tally`` as .xlsx, .csv or .pdf (by the extension); through the Desk, audited."""
+        return write_tally(tally, path)
 
     def cell_visits(self, tally: Tally, row_key: str, column_key: str) -> list[int]:
         """The ids behind one cell: visit ids for the visit columns and 网信占比, matter ids for the matter
