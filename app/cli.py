@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(db: str | None, startup_timing: bool = False) -> int:
-    from ui.app import has_display, run_gui  # the window's code is loaded only when a window is wanted
+    from ui.app import has_display, run_gui, show_start_failure  # loaded only when a window is wanted
 
     if not has_display():
         print(
@@ -108,7 +108,11 @@ def _run_gui(db: str | None, startup_timing: bool = False) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    desk = open_desk(db)
+    try:
+        desk = open_desk(db)
+    except DeskError as error:
+        show_start_failure(error.message)  # and printed by main(), for a console or a log
+        raise
     try:
         return run_gui(desk, sys.argv[:1], started=STARTED if startup_timing else None)
     finally:

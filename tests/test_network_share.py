@@ -66,3 +66,22 @@ def test_a_database_on_a_local_disk_opens(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(network_share, "read_mounts", lambda: mounts)
     open_desk(str(tmp_path / "local" / "desk.sqlite"), clock=FixedClock()).close()
     assert (tmp_path / "local" / "desk.sqlite").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/mounts").exists(), reason="reads the Linux mounts table")
+def test_the_window_says_why_it_cannot_open_in_a_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Double-clicked, the program has no console: the refusal must show in a dialog, not only on stderr."""
+    from app import cli
+    from ui import app as ui_app
+
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setattr(network_share, "read_mounts", lambda: f"srv:/x {share} cifs rw 0 0\n")
+    monkeypatch.setattr(ui_app, "has_display", lambda: True)
+    shown: list[str] = []
+    monkeypatch.setattr(ui_app, "show_start_failure", shown.append)
+    assert cli.main(["--db", str(share / "desk.sqlite")]) == cli.EXIT_ERROR
+    assert len(shown) == 1 and "网络共享" in shown[0] and "cifs" in shown[0]
+    assert shown[0] in capsys.readouterr().err

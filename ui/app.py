@@ -47,6 +47,14 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
+def show_start_failure(message: str) -> None:
+    """Why the window cannot open (a database on a network share, a damaged or newer file), in a dialog: a
+    program started by a double-click has no console to read the message in."""
+    app = _application(sys.argv[:1])
+    apply_fonts(app, load_fonts())
+    QMessageBox.critical(None, QCoreApplication.translate("StartFailure", "信访接待台无法启动"), message)
+
+
 def window_language(desk: Desk) -> str:
     """This window's language (settings dialog), read once before any widget is built."""
     return LanguageSetting(language_file(desk.data_dir)).get()
