@@ -30,6 +30,7 @@ from app.recognition import RecognitionService
 from app.reference import ReferenceService
 from app.settings import SettingsService
 from app.slips import SlipService
+from app.sources import SourceServices, build_sources
 from app.storage import Storage, translated
 from app.supervision import SupervisionService
 from app.tally import TallyService
@@ -72,6 +73,7 @@ class Desk:
     tally: TallyService
     ledger: LedgerService
     exchange: ExchangeService
+    sources: SourceServices  # 追根溯源: entities, similar matters, hotspots, backlog, 考核
     drafts: JsonFile
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
 
@@ -141,5 +143,6 @@ def _build(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> Desk:
         tally=TallyService(db, clock),
         ledger=LedgerService(db, settings),
         exchange=ExchangeService(db, settings, clock),
+        sources=build_sources(db, settings, archive, clock),
         drafts=JsonFile(data_dir / "drafts" / "intake.json"),
     )

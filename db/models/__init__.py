@@ -12,6 +12,18 @@ from db.models.calendar import DeadlineRuleRow, Holiday, HolidayYear
 from db.models.matters import Counter, Matter, MatterDepartment, MatterEvent, MatterPerson, PrintedDocument
 from db.models.people import Person
 from db.models.reference import Category, Clerk, Department, Setting, Township
+from db.models.sources import (
+    Campaign,
+    CampaignTarget,
+    Entity,
+    EntityAlias,
+    MatterEntity,
+    MatterGroup,
+    MatterGroupMember,
+    MatterTerm,
+    SimilarityTerm,
+    SourceThreshold,
+)
 from db.models.visits import Material, Visit, VisitPerson
 from db.models.workflow import (
     Assignment,
@@ -25,6 +37,16 @@ from db.models.workflow import (
 )
 
 __all__ = [
+    "Campaign",
+    "CampaignTarget",
+    "Entity",
+    "EntityAlias",
+    "MatterEntity",
+    "MatterGroup",
+    "MatterGroupMember",
+    "MatterTerm",
+    "SimilarityTerm",
+    "SourceThreshold",
     "Assignment",
     "Deadline",
     "DeadlineRuleRow",

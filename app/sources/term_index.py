@@ -1,0 +1,73 @@
+"""The similarity index: each matter's terms as postings (term → matter), with each term's matter count.
+
+Written in the registering transaction, so a matter is findable the moment it has a number. Dialect
+neutral: plain selects, inserts and updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.sources.text import terms
+from db.models import Matter, MatterTerm, SimilarityTerm
+
+
+def term_ids(session: Session, words: Iterable[str], create: bool) -> dict[str, int]:
+    """The ids of ``words``; with ``create``, new words get a row (matter count 0)."""
+    wanted = list(dict.fromkeys(words))
+    if not wanted:
+        return {}
+    found = dict(
+        session.execute(select(SimilarityTerm.term, SimilarityTerm.id).where(SimilarityTerm.term.in_(wanted)))
+        .tuples()
+        .all()
+    )
+    if create:
+        missing = [SimilarityTerm(term=w, matters=0) for w in wanted if w not in found]
+        if missing:
+            session.add_all(missing)
+            session.flush()
+            found.update({row.term: row.id for row in missing})
+    return found
+
+
+def index_matter(session: Session, matter_id: int, summary: str, appeal: str) -> int:
+    """Post the terms of one matter (idempotent: terms already posted are skipped); returns how many."""
+    ids = term_ids(session, terms(f"{summary}\n{appeal}"), create=True)
+    posted = set(session.scalars(select(MatterTerm.term_id).where(MatterTerm.matter_id == matter_id)))
+    new = [i for i in ids.values() if i not in posted]
+    if not new:
+        return 0
+    session.add_all(MatterTerm(term_id=i, matter_id=matter_id) for i in new)
+    session.execute(
+        update(SimilarityTerm).where(SimilarityTerm.id.in_(new)).values(matters=SimilarityTerm.matters + 1)
+    )
+    session.flush()
+    return len(new)
+
+
+def reindex_missing(session: Session, batch: int = 2000) -> int:
+    """Index every matter that has no postings yet (matters registered before the index existed)."""
+    done, after = 0, 0
+    while True:
+        rows = session.execute(
+            select(Matter.id, Matter.summary, Matter.appeal)
+            .where(
+                Matter.id > after,
+                ~select(MatterTerm.matter_id).where(MatterTerm.matter_id == Matter.id).exists(),
+            )
+            .order_by(Matter.id)
+            .limit(batch)
+        ).all()
+        done += sum(1 for mid, s, a in rows if index_matter(session, mid, s, a))
+        if len(rows) < batch:
+            return done
+        after = rows[-1][0]
+
+
+def indexed_matters(session: Session) -> int:
+    """How many matters the index holds (the N of the inverse document frequency)."""
+    return int(session.scalar(select(func.max(Matter.id))) or 0)
