@@ -37,6 +37,7 @@ from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
 from ui.settings_dialog import SettingsDialog
+from ui.sources_page import SourcesPage
 from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
         self.tally_page = TallyPage(desk, notifier)
+        self.sources_page = SourcesPage(desk, notifier)
         self.calendar_dialog: CalendarDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None
@@ -76,9 +78,13 @@ class MainWindow(QMainWindow):
         self.resize(1500, 940)
 
     def _build_tabs(self) -> None:
+        beside = QSplitter(Qt.Orientation.Vertical)  # who the visitor is, and what else looks the same
+        beside.addWidget(self.history_panel)
+        beside.addWidget(self.intake_form.similar_panel)
+        beside.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.intake_form)
-        splitter.addWidget(self.history_panel)
+        splitter.addWidget(beside)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.matters_page, self.tr("信访事项"))
         self.board_index = self.tabs.addTab(self.board_page, self.tr("督办"))
         self.tabs.addTab(self.tally_page, self.tr("统计"))
+        self.tabs.addTab(self.sources_page, self.tr("源头治理"))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -189,10 +196,13 @@ class MainWindow(QMainWindow):
         self.intake_form.save_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
         self.intake_form.clerk_combo.currentTextChanged.connect(self._show_clerk)
         self.today_panel.matter_activated.connect(self.show_matter)
+        self.intake_form.sources.matter_activated.connect(self.show_matter)
         self.my_tasks.matter_activated.connect(self.show_matter)
         self.board_page.matter_activated.connect(self.show_matter)
         self.board_page.summary_changed.connect(self.show_badge)
         self.tally_page.matter_activated.connect(self.show_matter)
+        self.sources_page.matter_activated.connect(self.show_matter)
+        self.sources_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.tally_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.board_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
