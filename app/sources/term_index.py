@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.sources.text import terms
@@ -71,3 +71,40 @@ def reindex_missing(session: Session, batch: int = 2000) -> int:
 def indexed_matters(session: Session) -> int:
     """How many matters the index holds (the N of the inverse document frequency)."""
     return int(session.scalar(select(func.max(Matter.id))) or 0)
+
+
+class BulkTermIndex:
+    """The same postings for the bulk demo, written with Core inserts batch by batch; the terms' matter
+    counts are recounted once at the end (one pass over the postings, by term)."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] | None = None
+        self._next = 1
+
+    def add(self, session: Session, matters: Iterable[tuple[int, str, str]]) -> None:
+        if self._ids is None:
+            self._ids = dict(session.execute(select(SimilarityTerm.term, SimilarityTerm.id)).tuples().all())
+            self._next = max(self._ids.values(), default=0) + 1
+        new_terms: list[dict[str, object]] = []
+        postings: list[dict[str, int]] = []
+        for matter_id, summary, appeal in matters:
+            for word in terms(f"{summary}\n{appeal}"):
+                term_id = self._ids.get(word)
+                if term_id is None:
+                    term_id = self._ids[word] = self._next
+                    self._next += 1
+                    new_terms.append({"id": term_id, "term": word, "matters": 0})
+                postings.append({"term_id": term_id, "matter_id": matter_id})
+        if new_terms:
+            session.execute(insert(SimilarityTerm), new_terms)
+        if postings:
+            session.execute(insert(MatterTerm), postings)
+
+    def finish(self, session: Session) -> None:
+        counted = (
+            select(func.count())
+            .where(MatterTerm.term_id == SimilarityTerm.id)
+            .correlate(SimilarityTerm)
+            .scalar_subquery()
+        )
+        session.execute(update(SimilarityTerm).values(matters=counted))
