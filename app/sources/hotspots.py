@@ -23,6 +23,7 @@ from db.engine import Database
 from db.models import Category, Entity, Matter, MatterEntity, Township, Visit, VisitPerson
 
 ROWS_SHOWN = 20
+MIN_SHOWN = 2  # a single new matter is not a trend: rows with fewer this week are left off the board
 
 
 class HotspotService(ThresholdStore):
@@ -86,7 +87,7 @@ def _rows(
     limits: Thresholds,
 ) -> list[HotspotRow]:
     now, before = _counts(session, kind, this), _counts(session, kind, last)
-    rising = [k for k, (n, _) in now.items() if n > before.get(k, (0, 0))[0]]
+    rising = [k for k, (n, _) in now.items() if n > before.get(k, (0, 0))[0] and n >= MIN_SHOWN]
     rising.sort(
         key=lambda k: (
             -_crossed(now[k][0], before.get(k, (0, 0))[0], limits),
