@@ -94,9 +94,9 @@ class MatterService:
             return []
         with self._db.reading() as session:
             ids = dict(
-                session.execute(select(Matter.matter_no, Matter.id).where(Matter.matter_no.in_(matter_nos)))
-                .tuples()
-                .all()
+                session.execute(
+                    select(Matter.matter_no, Matter.id).where(Matter.matter_no.in_(matter_nos))
+                ).all()
             )
             return matter_summaries(
                 session, matter_summary_rows(session, [ids[n] for n in matter_nos if n in ids])

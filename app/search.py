@@ -75,4 +75,3 @@ class SearchService:
             if not ranked:
                 return []
             return matter_summaries(session, matter_summary_rows(session, ranked))
-

@@ -135,7 +135,7 @@ def _last_repeat(session: Session, matters: set[int]) -> dict[int, datetime]:
         select(Visit.matter_id, func.max(Visit.visited_at))
         .where(Visit.is_repeat, Visit.matter_id.in_(matters))
         .group_by(Visit.matter_id)
-    ).tuples()
+    )
     return dict(rows.all())
 
 

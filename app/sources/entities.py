@@ -94,7 +94,7 @@ class EntityService:
                 .outerjoin(Township, Township.id == Matter.township_id)
                 .outerjoin(Category, Category.id == Matter.category_id)
                 .where(MatterEntity.entity_id == live)
-                .order_by(Matter.received_at.desc())
+                .order_by(Matter.received_at.desc(), Matter.id.desc())
             ).all()
             return [EntityMatter(no, at, st, tw or "", cat or "", summ) for no, at, st, tw, cat, summ in rows]
 
@@ -235,7 +235,7 @@ def _matter_counts(session: Session, ids: list[int]) -> dict[int, int]:
         select(MatterEntity.entity_id, func.count())
         .where(MatterEntity.entity_id.in_(ids))
         .group_by(MatterEntity.entity_id)
-    ).tuples()
+    )
     return dict(rows.all())
 
 

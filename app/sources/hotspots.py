@@ -2,8 +2,8 @@
 
 A row counts the matters with a visit in the ISO week (and their 人次) against the week before; it is
 flagged when it has at least ``min_count`` matters and grew by ``growth_percent`` or more. A warning is
-raised when ``warning_persons`` unrelated visitors — on different matters — raise one entity within
-``warning_days`` days up to the week's end; each warning lists the matters behind it.
+raised when ``warning_persons`` unrelated visitors — different persons on different matters — raise one
+entity within ``warning_days`` days up to the week's end; each warning lists the matters behind it.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def _labels(session: Session, kind: str, keys: list[int]) -> dict[int, str]:
         "township": (Township.id, Township.name),
         "topic": (Category.id, Category.name),
     }[kind]
-    rows = session.execute(select(ident, name).where(ident.in_(keys))).tuples()
+    rows = session.execute(select(ident, name).where(ident.in_(keys)))
     return dict(rows.all())
 
 
@@ -181,8 +181,9 @@ def warnings(session: Session, last_day: date, limits: Thresholds) -> list[Hotsp
 
 
 def _unrelated(g: _Gathering) -> int:
-    """Visitors on different matters: one per matter (a group on one matter is one party)."""
-    return len(g.matters)
+    """Independent parties: a group on one matter is one party, and so is one person with many matters."""
+    persons = set().union(*g.matters.values()) if g.matters else set()
+    return min(len(g.matters), len(persons) or len(g.matters))
 
 
 def _warning(entity_id: int, name: str, g: _Gathering, days: int) -> HotspotWarning:
@@ -190,7 +191,7 @@ def _warning(entity_id: int, name: str, g: _Gathering, days: int) -> HotspotWarn
     towns = sorted(g.townships)
     assert g.first is not None and g.last is not None
     message = (
-        f"{days}天内有{len(g.matters)}批互不相关的来访人（共{persons}人）反映“{name}”，"
+        f"{days}天内有{_unrelated(g)}批互不相关的来访人（{len(g.matters)}件事项、{persons}人）反映“{name}”，"
         f"涉及{'、'.join(towns) or '属地不明'}，有集访风险"
     )
     return HotspotWarning(

@@ -21,9 +21,9 @@ def term_ids(session: Session, words: Iterable[str], create: bool) -> dict[str, 
     if not wanted:
         return {}
     found = dict(
-        session.execute(select(SimilarityTerm.term, SimilarityTerm.id).where(SimilarityTerm.term.in_(wanted)))
-        .tuples()
-        .all()
+        session.execute(
+            select(SimilarityTerm.term, SimilarityTerm.id).where(SimilarityTerm.term.in_(wanted))
+        ).all()
     )
     if create:
         missing = [SimilarityTerm(term=w, matters=0) for w in wanted if w not in found]
@@ -83,7 +83,7 @@ class BulkTermIndex:
 
     def add(self, session: Session, matters: Iterable[tuple[int, str, str]]) -> None:
         if self._ids is None:
-            self._ids = dict(session.execute(select(SimilarityTerm.term, SimilarityTerm.id)).tuples().all())
+            self._ids = dict(session.execute(select(SimilarityTerm.term, SimilarityTerm.id)).all())
             self._next = max(self._ids.values(), default=0) + 1
         new_terms: list[dict[str, object]] = []
         postings: list[dict[str, int]] = []

@@ -31,7 +31,7 @@ LABELS = {
 
 
 def read(session: Session) -> Thresholds:
-    stored = dict(session.execute(select(SourceThreshold.key, SourceThreshold.value)).tuples().all())
+    stored = dict(session.execute(select(SourceThreshold.key, SourceThreshold.value)).all())
     values = {f.name: stored.get(f.name, getattr(DEFAULTS, f.name)) for f in fields(Thresholds)}
     return Thresholds(**values)
 
