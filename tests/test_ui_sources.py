@@ -23,6 +23,7 @@ from ui import questions  # noqa: E402
 from ui.fonts import apply_fonts, load_fonts  # noqa: E402
 from ui.intake_form import IntakeForm  # noqa: E402
 from ui.notifier import Notifier  # noqa: E402
+from ui.similar_panel import MATTER, PLACE, REASONS  # noqa: E402
 from ui.workers import wait_for_pool  # noqa: E402
 
 ESTATE = "锦绣花园置业有限公司"
@@ -110,8 +111,9 @@ def test_typing_the_appeal_lists_the_planted_estates_matters_with_reasons(
     qtbot.waitUntil(lambda: set(planted) <= set(listed(form)), timeout=5000)
     assert all(m.reasons for m in form.similar_panel.matches)
     assert all(m.category and m.township == "城关镇" for m in form.similar_panel.matches)
-    assert cell(form, 0, 4) == "；".join(form.similar_panel.matches[0].reasons)
-    assert "城关镇" in cell(form, 0, 2)
+    first = form.similar_panel.matches[0]
+    assert cell(form, 0, REASONS).split("；") == first.reasons
+    assert cell(form, 0, MATTER).startswith(first.matter_no) and "城关镇" in cell(form, 0, PLACE)
     assert not [m for m in form.similar_panel.matches if "饭店" in m.summary]
 
 

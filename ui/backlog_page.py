@@ -42,12 +42,13 @@ def table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
     return view
 
 
-def fill(view: QTableWidget, rows: list[list[str]]) -> None:
+def fill(view: QTableWidget, rows: list[list[str]], figures: tuple[int, ...]) -> None:
+    """Rows of text; the ``figures`` columns are counts and rates, set to the right."""
     view.setRowCount(len(rows))
     for row, cells in enumerate(rows):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            if text[:1].isdigit() or text == "—":
+            if column in figures:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             view.setItem(row, column, item)
 
@@ -129,6 +130,8 @@ class BacklogPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(campaigns)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)  # campaigns are few; the backlog list is long
         column = QVBoxLayout(self)
         column.addLayout(bar)
         column.addWidget(splitter, 1)
@@ -177,15 +180,17 @@ class BacklogPage(QWidget):
                 ]
                 for p in self.campaigns
             ],
+            (4, 5, 6, 7),
         )
         backlog = self.backlog
-        fill(self.bucket_table, [[bucket, str(count)] for bucket, count in backlog.buckets.items()])
+        fill(self.bucket_table, [[bucket, str(count)] for bucket, count in backlog.buckets.items()], (1,))
         fill(
             self.backlog_table,
             [
                 [r.matter_no, str(r.visits), str(r.days_open), r.township, r.category, r.status, r.summary]
                 for r in backlog.rows
             ],
+            (1, 2),
         )
         text = self.tr("积案 %1 件；专项活动 %2 项").replace("%1", str(len(backlog.rows)))
         self.status.setText(text.replace("%2", str(len(self.campaigns))))

@@ -51,7 +51,7 @@ class EntityPicker(QWidget):
         self.kind_combo.addItems(list(ENTITY_KINDS))
         self.kind_combo.setToolTip(self.tr("新对象的类型（名称不在列表中时按回车新增）"))
         self.chosen = QListWidget(self)
-        self.chosen.setMaximumHeight(64)
+        self.chosen.setMaximumHeight(52)
         self.chosen.setToolTip(self.tr("已选的被反映对象；按 Delete 移除"))
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)

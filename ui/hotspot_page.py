@@ -154,7 +154,7 @@ class HotspotPage(QWidget):
         for key, table in self.tables.items():
             box = QGroupBox(titles[key], self)
             QVBoxLayout(box).addWidget(table)
-            row.addWidget(box, 2 if key == "entities" else 1)
+            row.addWidget(box, 4 if key == "entities" else 3)
         column = QVBoxLayout(self)
         column.addLayout(bar)
         column.addWidget(warn_box, 1)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         beside.addWidget(self.history_panel)
         beside.addWidget(self.intake_form.similar_panel)
         beside.setChildrenCollapsible(False)
+        beside.setSizes([480, 420])  # the visitor's history keeps its room; the matches below it
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.intake_form)
         splitter.addWidget(beside)

@@ -25,6 +25,7 @@ from app.sources.records import SimilarMatch
 
 LINKED_STYLE = "background: #E3F2FD; color: #0D47A1; padding: 4px; border-radius: 3px;"
 MATTER_ROLE = Qt.ItemDataRole.UserRole + 1
+MATTER, REASONS, PLACE = 0, 1, 2  # the columns: number and summary, why it matched, township and status
 
 
 class SimilarPanel(QGroupBox):
@@ -45,17 +46,17 @@ class SimilarPanel(QGroupBox):
     def _build(self) -> None:
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("事项编号"), self.tr("概况"), self.tr("属地·类别"), self.tr("状态"), self.tr("为何相似")]
-        )
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("事项"), self.tr("为何相似"), self.tr("属地·状态")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)  # why: always in sight
         self.focus_label = QLabel(self.tr("列表(&J)："), self)
         self.focus_label.setBuddy(self.table)
         self.group_button = QPushButton(self.tr("选中事项建组联合调处(&G)"), self)
@@ -112,11 +113,9 @@ class SimilarPanel(QGroupBox):
         for row, match in enumerate(matches):
             group = self.tr("（已在联合调处组）") if match.group_id is not None else ""
             cells = [
-                match.matter_no,
-                match.summary,
-                f"{match.township}·{match.category}",
-                match.status + group,
+                f"{match.matter_no}\n{match.summary}",
                 "；".join(match.reasons),
+                f"{match.township}·{match.category}\n{match.status}{group}",
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
