@@ -26,7 +26,6 @@ from app.records import VisitInput
 from app.rules.vocabulary import OPEN_STATUSES
 
 PLANT_FROM = 1000  # smaller runs (tests) get no clusters: their weeks hold too few visits to show a trend
-FULL_SCALE = 2000
 
 
 class DemoSources:
@@ -39,8 +38,7 @@ class DemoSources:
             self.ids = create_entities(session, [c.entity for c in CLUSTERS] + noise, desk.clock())
         self.noise_ids = [self.ids[name] for name, _, _ in noise]
         self.share = noise_share(total, len(self.noise_ids))
-        scale = min(1.0, total / FULL_SCALE)
-        self.plants = planted_visits(self.rng, today, townships, scale) if total >= PLANT_FROM else []
+        self.plants = planted_visits(self.rng, today, townships) if total >= PLANT_FROM else []
 
     @property
     def planted(self) -> int:

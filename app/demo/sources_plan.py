@@ -38,7 +38,7 @@ CLUSTERS = (
         "estate",
         ("锦绣华庭项目", "项目或小区", ("锦绣华庭小区", "鑫盛置业锦绣华庭开发商", "鑫盛置业有限公司")),
         "住房保障与房地产",
-        (2, 3, 5, 9, 14),
+        (2, 3, 5, 8, 14),
         (
             (
                 "锦绣华庭逾期不交房",
@@ -175,7 +175,7 @@ def create_entities(
     return ids
 
 
-def planted_visits(rng: random.Random, today: date, townships: list[str], scale: float) -> list[PlantedVisit]:
+def planted_visits(rng: random.Random, today: date, townships: list[str]) -> list[PlantedVisit]:
     """The clusters' visits in time order, the last week of each being the last complete ISO week."""
     last_monday = today - timedelta(days=today.weekday() + 7)
     planted = []
@@ -183,7 +183,7 @@ def planted_visits(rng: random.Random, today: date, townships: list[str], scale:
         places = rng.sample(townships, min(cluster.townships, len(townships)))
         for back, count in enumerate(reversed(cluster.weekly)):
             monday = last_monday - timedelta(weeks=back)
-            for _ in range(max(1, round(count * scale)) if count else 0):
+            for _ in range(count):
                 day = monday + timedelta(days=rng.randrange(5))
                 at = datetime.combine(day, time(rng.randrange(9, 17), rng.randrange(60)))
                 planted.append(PlantedVisit(at, cluster, rng.choice(places), rng.choice(cluster.texts)))
