@@ -124,3 +124,20 @@ def test_the_thresholds_are_saved_all_or_none(qtbot: QtBot, desk: Desk) -> None:
     assert dialog.result() == ThresholdDialog.DialogCode.Accepted
     saved = desk.sources.hotspots.thresholds()
     assert (saved.warning_persons, saved.min_count) == (3, 2)
+
+
+def test_the_chosen_entities_are_kept_in_the_draft_and_come_back(
+    qtbot: QtBot, desk: Desk, form: IntakeForm
+) -> None:
+    known = desk.sources.entities.create("恒达置业", "企业", "城关镇")
+    hit = next(h for h in desk.sources.entities.suggest("恒达") if h.entity_id == known)
+    form.entity_picker.add_entity(hit)
+    form.entity_picker.add_new("城南村村民委员会", "村（居）委会")
+    fields = desk.drafts.load()
+    assert fields is not None and len(fields["entities"]) == 2
+    again = IntakeForm(desk, Notifier())
+    qtbot.addWidget(again)
+    again.load_draft(fields)
+    assert again.entity_picker.entity_ids == (known,)
+    assert again.entity_picker.new_entities == (("城南村村民委员会", "村（居）委会"),)
+    assert again.to_visit_input().entity_ids == (known,)

@@ -102,6 +102,24 @@ class EntityPicker(QWidget):
     def _choices(self) -> list[int | tuple[str, str]]:
         return [self.chosen.item(i).data(CHOICE_ROLE) for i in range(self.chosen.count())]
 
+    def draft(self) -> list[list[object]]:
+        """The chosen entities as JSON-ready rows for the intake draft: [label, id] or [label, name, kind]."""
+        rows: list[list[object]] = []
+        for i in range(self.chosen.count()):
+            item = self.chosen.item(i)
+            choice = item.data(CHOICE_ROLE)
+            rows.append([item.text(), choice] if isinstance(choice, int) else [item.text(), *choice])
+        return rows
+
+    def restore(self, rows: list[list[object]]) -> None:
+        """Put a draft's choices back (rows the draft file holds in another shape are skipped)."""
+        self.clear()
+        for row in rows:
+            if len(row) == 2 and isinstance(row[1], int):
+                self._append(str(row[0]), row[1])
+            elif len(row) == 3:
+                self._append(str(row[0]), (str(row[1]), str(row[2])))
+
     def clear(self) -> None:
         self.edit.clear()
         self.chosen.clear()
