@@ -190,6 +190,7 @@ def test_a_chief_merges_a_duplicate_entity_in_the_manager(
     be_chief(desk)
     keep = desk.sources.entities.create("恒达置业", "企业", "城关镇")
     gone = desk.sources.entities.create("恒达房地产开发公司", "企业", "城关镇", aliases=("恒达地产",))
+    raised = desk.intake.register_visit(visit(summary="恒达地产拖欠工程款", entity_ids=(gone,))).matter_no
     asked: list[str] = []
     monkeypatch.setattr(questions, "ask", lambda parent, text: asked.append(text) or True)
     dialog = page.open_entities()
@@ -206,6 +207,9 @@ def test_a_chief_merges_a_duplicate_entity_in_the_manager(
     assert [h.entity_id for h in desk.sources.entities.suggest("恒达地产")] == [keep]
     assert "恒达地产" in desk.sources.entities.entity(keep).aliases
     assert dialog.current is not None and dialog.current.entity_id == keep
+    with qtbot.waitSignal(dialog.matters_requested) as listed:
+        dialog.matters_button.click()
+    assert listed.args is not None and listed.args[1] == [raised]  # the duplicate's matter followed it
     dialog.close()
 
 

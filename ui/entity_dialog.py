@@ -35,6 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class EntityDialog(QDialog):
     changed = Signal()  # an alias was added or two entities merged
+    matters_requested = Signal(str, list)  # a title and the matter numbers raised against the entity
 
     def __init__(
         self, entities: EntityService, user: str, chief: bool, parent: QWidget | None = None
@@ -70,7 +71,11 @@ class EntityDialog(QDialog):
         alias_row.addWidget(self.alias_button)
         form.addRow(self.tr("名称"), self.name_label)
         form.addRow(self.tr("类型·属地"), self.kind_label)
-        form.addRow(self.tr("事项"), self.count_label)
+        self.matters_button = QPushButton(self.tr("查看事项(&V)"), self)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.matters_button)
+        form.addRow(self.tr("事项"), count_row)
         form.addRow(self.tr("别名"), self.aliases)
         form.addRow("", alias_row)
         self.keep_button = QPushButton(self.tr("设为保留对象(&K)"), self)
@@ -102,6 +107,7 @@ class EntityDialog(QDialog):
         self.search_edit.textChanged.connect(self.search)
         self.results.currentItemChanged.connect(lambda item, _old: self._select(item))
         self.alias_button.clicked.connect(self.add_alias)
+        self.matters_button.clicked.connect(self.show_matters)
         self.alias_edit.returnPressed.connect(self.add_alias)
         self.keep_button.clicked.connect(self.mark_keep)
         self.merge_button.clicked.connect(self.merge)
@@ -134,7 +140,7 @@ class EntityDialog(QDialog):
         self.count_label.setText(self.tr("%1 件").replace("%1", str(entity.matter_count)) if entity else "")
         self.aliases.clear()
         self.aliases.addItems(entity.aliases if entity else [])
-        for widget in (self.alias_edit, self.alias_button):
+        for widget in (self.alias_edit, self.alias_button, self.matters_button):
             widget.setEnabled(entity is not None)
         self.keep_button.setEnabled(self._chief and entity is not None)
         keep = self.keep
@@ -143,6 +149,13 @@ class EntityDialog(QDialog):
         self.merge_button.setEnabled(mergeable)
         kept = self.tr("保留：%1").replace("%1", keep.name) if keep else self.tr("未选保留对象")
         self.keep_label.setText(kept)
+
+    def show_matters(self) -> None:
+        """The matters raised against the entity shown (after merges, its duplicates' too)."""
+        if self.current is None:
+            return
+        numbers = [m.matter_no for m in self._entities.matters_of(self.current.entity_id)]
+        self.matters_requested.emit(self.tr("%1 的事项").replace("%1", self.current.name), numbers)
 
     def add_alias(self) -> None:
         alias = self.alias_edit.text().strip()

@@ -45,6 +45,7 @@ class SourcesPage(QWidget):
         user = self.desk.settings.get().clerk_name
         dialog = EntityDialog(self.desk.sources.entities, user, self.desk.sources.is_chief(user), self)
         dialog.changed.connect(self.notifier.matters_changed)
+        dialog.matters_requested.connect(self.hotspots.open_matters)
         dialog.finished.connect(dialog.deleteLater)
         self.entity_dialog = dialog
         dialog.open()
