@@ -20,6 +20,7 @@ from tests.conftest import FixedClock  # noqa: E402
 from tests.factories import id_number, person, visit  # noqa: E402
 from tests.ui_helpers import type_chinese  # noqa: E402
 from ui.backlog_page import BacklogPage  # noqa: E402
+from ui.campaign_dialog import CampaignDialog  # noqa: E402
 from ui.fonts import apply_fonts, load_fonts  # noqa: E402
 from ui.intake_form import IntakeForm  # noqa: E402
 from ui.notifier import Notifier  # noqa: E402
@@ -141,3 +142,37 @@ def test_the_chosen_entities_are_kept_in_the_draft_and_come_back(
     assert again.entity_picker.entity_ids == (known,)
     assert again.entity_picker.new_entities == (("城南村村民委员会", "村（居）委会"),)
     assert again.to_visit_input().entity_ids == (known,)
+
+
+def test_a_campaign_is_made_and_backlog_matters_are_tagged_into_it(
+    qtbot: QtBot, desk: Desk, clock: FixedClock
+) -> None:
+    planted = plant_backlog(desk, clock)
+    page = BacklogPage(desk, Notifier())
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.backlog is not None, timeout=10000)
+    # A campaign named in the dialog (a missing name is said beside the form, nothing saved)
+    dialog = CampaignDialog(desk.sources.campaigns, date(2026, 11, 26), page)
+    qtbot.addWidget(dialog)
+    dialog.code_edit.setText("2026-JAHJ")
+    dialog.save()
+    assert not dialog.error.isHidden() and dialog.campaign_id is None
+    type_chinese(dialog.name_edit, "信访积案化解专项活动")
+    dialog.kind_combo.setCurrentText("积案化解")
+    dialog.save()
+    assert dialog.campaign_id is not None
+    with qtbot.waitSignal(page.shown, timeout=10000):
+        page.refresh()
+    assert [p.campaign.code for p in page.campaigns] == ["2026-JAHJ"]
+    # The two oldest backlog matters selected below, the campaign above, and the button
+    page.campaign_table.setCurrentCell(0, 0)
+    assert page.backlog is not None
+    rows = [i for i, r in enumerate(page.backlog.rows) if r.matter_no in planted[:2]]
+    selection = page.backlog_table.selectionModel()
+    for row in rows:
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        selection.select(page.backlog_table.model().index(row, 0), flags)
+    assert page.tag_selected() == 2
+    progress = desk.sources.campaigns.progress(dialog.campaign_id)
+    assert progress.matters == 2 and sorted(progress.open_matter_nos) == sorted(planted[:2])
+    wait_for_pool()

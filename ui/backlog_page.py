@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
+from app.errors import DeskError
 from app.sources.records import Backlog, CampaignProgress
+from ui.campaign_dialog import CampaignDialog
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
 from ui.workers import Requests
@@ -75,6 +78,9 @@ class BacklogPage(QWidget):
         self.campaign_table.cellDoubleClicked.connect(lambda row, _c: self.open_campaign(row))
         self.bucket_table.cellDoubleClicked.connect(lambda row, _c: self.open_bucket(row))
         self.backlog_table.cellDoubleClicked.connect(lambda row, _c: self._open_backlog_row(row))
+        self.backlog_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.new_campaign_button.clicked.connect(self.new_campaign)
+        self.tag_button.clicked.connect(self.tag_selected)
         notifier.matters_changed.connect(self._mark_stale)
         self.refresh()
 
@@ -83,12 +89,16 @@ class BacklogPage(QWidget):
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.new_campaign_button = QPushButton(self.tr("新建专项活动…"), self)
+        self.tag_button = QPushButton(self.tr("选中积案加入所选专项活动"), self)
         self.status = QLabel(self)
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("截至"), self), self.as_of, self.refresh_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.status)
+        bar.addWidget(self.new_campaign_button)
+        bar.addWidget(self.tag_button)
         self.campaign_table = table(
             self,
             [
@@ -195,6 +205,31 @@ class BacklogPage(QWidget):
         text = self.tr("积案 %1 件；专项活动 %2 项").replace("%1", str(len(backlog.rows)))
         self.status.setText(text.replace("%2", str(len(self.campaigns))))
         self.shown.emit()
+
+    def new_campaign(self) -> None:
+        dialog = CampaignDialog(self.desk.sources.campaigns, self.desk.clock().date(), self)
+        if dialog.exec():
+            self.refresh()
+        dialog.deleteLater()
+
+    def tag_selected(self) -> int:
+        """Put the selected backlog matters into the campaign selected above; how many were new."""
+        row = self.campaign_table.currentRow()
+        rows = sorted({i.row() for i in self.backlog_table.selectionModel().selectedRows()})
+        if self.backlog is None or not 0 <= row < len(self.campaigns) or not rows:
+            self.status.setText(self.tr("请先选中一项专项活动和要加入的积案"))
+            return 0
+        campaign = self.campaigns[row].campaign
+        numbers = [self.backlog.rows[r].matter_no for r in rows if r < len(self.backlog.rows)]
+        try:
+            added = self.desk.sources.campaigns.tag(campaign.campaign_id, numbers)
+        except DeskError as error:
+            QMessageBox.warning(self, self.tr("无法加入专项活动"), error.message)
+            return 0
+        self.refresh()
+        self.status.setText(self.tr("已将 %1 件积案加入“%2”").replace("%1", str(added))
+                            .replace("%2", campaign.name))  # fmt: skip
+        return added
 
     def open_campaign(self, row: int) -> MatterListDialog | None:
         if not 0 <= row < len(self.campaigns):
