@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,8 @@ Suggest = Callable[[str], list[EntityHit]]
 def hit_label(hit: EntityHit) -> str:
     """What a suggestion says: the name, its kind and place, and the alias that matched if not the name."""
     where = f"·{hit.township}" if hit.township else ""
-    alias = f"，别名“{hit.matched}”" if hit.matched and hit.matched != hit.name else ""
+    said = QCoreApplication.translate("EntityPicker", "，别名“%1”").replace("%1", hit.matched)
+    alias = said if hit.matched and hit.matched != hit.name else ""
     return f"{hit.name}（{hit.kind}{where}{alias}）"
 
 

@@ -6,7 +6,7 @@ a row lists the matters behind it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ NOS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def growth_text(row: HotspotRow) -> str:
     if row.growth is None:
-        return "新增" if row.this_week else "—"
+        return QCoreApplication.translate("HotspotPage", "新增") if row.this_week else "—"
     return f"{row.growth:+.0%}"
 
 

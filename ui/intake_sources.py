@@ -18,6 +18,7 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.records import VisitInput
 from app.sources.records import SimilarMatch
+from app.sources.text import terms
 from ui.entity_picker import EntityPicker
 from ui.notifier import Notifier
 from ui.similar_panel import SimilarPanel
@@ -45,6 +46,8 @@ class IntakeSources(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._requests = Requests(self)
+        self._warming = Requests(self)  # the segmenter's dictionary loads in ~2 s: before the first search
+        self._warming.run(lambda: terms("信访事项"))
         self._connect()
 
     def _connect(self) -> None:
@@ -126,7 +129,7 @@ class IntakeSources(QObject):
             members = self._desk.sources.groups.members(group_id)
         except DeskError as error:
             return error.message
-        numbers = "、".join(members.matter_nos[:4]) + ("等" if len(members.matter_nos) > 4 else "")
+        numbers = "、".join(members.matter_nos[:4]) + (self.tr("等") if len(members.matter_nos) > 4 else "")
         return (
             self.tr("%1（%2 件：%3）")
             .replace("%1", members.title)
