@@ -21,6 +21,7 @@ from tests.factories import id_number, person, visit  # noqa: E402
 from tests.ui_helpers import type_chinese  # noqa: E402
 from ui.backlog_page import BacklogPage  # noqa: E402
 from ui.campaign_dialog import CampaignDialog  # noqa: E402
+from ui.chiefs_dialog import ChiefsDialog  # noqa: E402
 from ui.fonts import apply_fonts, load_fonts  # noqa: E402
 from ui.intake_form import IntakeForm  # noqa: E402
 from ui.notifier import Notifier  # noqa: E402
@@ -176,3 +177,16 @@ def test_a_campaign_is_made_and_backlog_matters_are_tagged_into_it(
     progress = desk.sources.campaigns.progress(dialog.campaign_id)
     assert progress.matters == 2 and sorted(progress.open_matter_nos) == sorted(planted[:2])
     wait_for_pool()
+
+
+def test_the_administrator_names_the_chiefs(qtbot: QtBot, desk: Desk) -> None:
+    clerks = desk.reference.names().clerks
+    dialog = ChiefsDialog(desk.sources.chiefs, clerks)
+    qtbot.addWidget(dialog)
+    assert dialog.checked() == []
+    item = dialog.clerks.item(1)
+    assert item is not None
+    item.setCheckState(Qt.CheckState.Checked)
+    dialog.save()
+    assert desk.sources.chiefs.chiefs() == [clerks[1]]
+    assert desk.sources.is_chief(clerks[1]) and not desk.sources.is_chief(clerks[0])

@@ -5,11 +5,12 @@ record, as three pages of one tab; the chief's entity manager opens from here.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.desk import Desk
 from ui.assessment_page import AssessmentPage
 from ui.backlog_page import BacklogPage
+from ui.chiefs_dialog import ChiefsDialog
 from ui.entity_dialog import EntityDialog
 from ui.hotspot_page import HotspotPage
 from ui.notifier import Notifier
@@ -32,7 +33,14 @@ class SourcesPage(QWidget):
         self.tabs.addTab(self.assessment, self.tr("部门考核"))
         self.entities_button = QPushButton(self.tr("被反映对象管理…"), self)
         self.entities_button.clicked.connect(self.open_entities)
-        self.tabs.setCornerWidget(self.entities_button)
+        self.chiefs_button = QPushButton(self.tr("科长名单…"), self)
+        self.chiefs_button.clicked.connect(self.edit_chiefs)
+        corner = QWidget(self)
+        buttons = QHBoxLayout(corner)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.entities_button)
+        buttons.addWidget(self.chiefs_button)
+        self.tabs.setCornerWidget(corner)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tabs)
@@ -50,3 +58,9 @@ class SourcesPage(QWidget):
         self.entity_dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_chiefs(self) -> None:
+        dialog = ChiefsDialog(self.desk.sources.chiefs, self.desk.reference.names().clerks, self)
+        if dialog.exec():
+            self.notifier.settings_changed.emit()  # the matter page shows or hides the letter
+        dialog.deleteLater()
