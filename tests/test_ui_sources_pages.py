@@ -239,6 +239,7 @@ def test_the_window_has_the_tab_and_a_warning_opens_the_matter(
     dialog.table.cellDoubleClicked.emit(0, 0)
     assert window.tabs.currentWidget() is window.matters_page
     assert window.matters_page.search_box.text() == dialog.matter_numbers[0]
+    assert window.matters_page.detail.matter_no == dialog.matter_numbers[0]
     dialog.close()
     wait_for_pool()
 

@@ -248,10 +248,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.replace("%2", registered.query_code), MESSAGE_MS)
 
     def show_matter(self, matter_no: str) -> None:
-        """Open the matters tab on one matter (from today's visits)."""
+        """Open the matters tab on one matter (from today's visits, the board, a hotspot's list …)."""
         self.tabs.setCurrentWidget(self.matters_page)
         self.matters_page.search_box.setText(matter_no)
         self.matters_page.search_now()
+        self.matters_page.detail.show_matter(matter_no)  # opened at once; the list selects it when read
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.desk.settings, self)
