@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select
 
 from app.desk import Desk
 from app.sources.term_index import reindex_missing
-from db.models import MatterTerm, Person, SimilarityTerm
+from db.models import Matter, MatterTerm, OpenMatterTerm, Person, SimilarityTerm
 from tests.factories import id_number, person, visit
 
 ESTATE_TEXT = "锦绣华庭项目烂尾停工，开发商逾期不交房，要求退还购房款。"
@@ -77,7 +77,13 @@ def test_an_unrelated_text_finds_nothing_and_closed_matters_are_never_offered(de
     _filler(desk, 100, 8)
     closed = _register(desk, 1, summary="锦绣华庭烂尾", appeal=ESTATE_TEXT)
     assert [m.matter_no for m in desk.sources.similarity.similar_open(ESTATE_TEXT)] == [closed]
+    with desk.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(OpenMatterTerm)) > 0
     desk.cases.answer_on_spot(closed, ["教育到位"], "当场解释政策", "李娜")  # closed at once
+    with desk.db.reading() as session:  # its open postings went with the step that closed it
+        open_ids = set(session.scalars(select(OpenMatterTerm.matter_id)))
+        closed_id = session.scalar(select(Matter.id).where(Matter.matter_no == closed))
+    assert closed_id not in open_ids and len(open_ids) == 8
     assert desk.sources.similarity.similar_open(ESTATE_TEXT) == []
     assert desk.sources.similarity.similar_open("宠物狗走失寻找主人") == []
     assert desk.sources.similarity.similar_open("") == []
@@ -101,6 +107,7 @@ def test_registration_posts_each_word_once_and_reindexing_restores_a_lost_index(
     assert counts["烂尾"] == 2 and counts["锦绣"] == 2
     assert postings == 2 * len([t for t, n in counts.items() if n == 2])
     with desk.db.writing() as session:  # a database from before revision 0005: matters without postings
+        session.execute(delete(OpenMatterTerm))
         session.execute(delete(MatterTerm))
         session.execute(delete(SimilarityTerm))
     assert desk.sources.similarity.similar_open(ESTATE_TEXT) == []

@@ -84,7 +84,9 @@ class BulkRegistrar:
                 ]
                 rows.write(session)
                 rows.to_index(index)
-            self._terms.add(session, [(r["id"], r["summary"], r["appeal"]) for r in rows.rows[Matter]])
+            self._terms.add(
+                session, [(r["id"], r["summary"], r["appeal"], r["status"]) for r in rows.rows[Matter]]
+            )
             if self._entity_links:
                 session.execute(insert(MatterEntity), self._entity_links)
                 self._entity_links.clear()

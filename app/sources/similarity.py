@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.rules.vocabulary import OPEN_STATUSES
@@ -32,7 +32,7 @@ from db.models import (
     MatterEntity,
     MatterGroupMember,
     MatterPerson,
-    MatterTerm,
+    OpenMatterTerm,
     SimilarityTerm,
     Township,
 )
@@ -47,6 +47,7 @@ COMMON_SHARE = 0.2  # terms in more of the matters than this are skipped…
 COMMON_FLOOR = 50  # … unless there are only a few of them (a new database)
 QUERY_TERMS = 12  # the rarest terms of the query that are looked up
 REASON_WORDS = 5
+TEXT_CANDIDATES = 300  # matters ranked by their words that are read back and scored in full
 
 
 @dataclass
@@ -123,17 +124,38 @@ def _by_terms(session: Session, words: list[str], out: dict[int, _Candidate]) ->
     useful.sort()
     chosen = {term_id: term for _, term_id, term in useful[:QUERY_TERMS]}
     if chosen:
-        postings = session.execute(
-            select(MatterTerm.matter_id, MatterTerm.term_id)
-            .join(Matter, Matter.id == MatterTerm.matter_id)
-            .where(MatterTerm.term_id.in_(chosen), Matter.status.in_(OPEN_STATUSES))
-        ).all()
-        for matter_id, term_id in postings:
+        for matter_id, term_id in _postings(session, chosen, {i: weights[t] for i, t in chosen.items()}):
             term = chosen[term_id]
             out[matter_id].shared.append((weights[term], term))
             out[matter_id].text_weight += weights[term]
     looked_up = sorted(weights.values(), reverse=True)[: max(len(chosen), 1)]
     return sum(looked_up)
+
+
+def _postings(session: Session, chosen: dict[int, str], weight: dict[int, float]) -> list[tuple[int, int]]:
+    """The postings of the best-matching open matters (at most TEXT_CANDIDATES of them).
+
+    Only the open matters' postings are read (``open_matter_terms``), and the database ranks them — the
+    weights go in as a CASE — so only the best few hundred matters come back to Python.
+    """
+    score = func.sum(case(weight, value=OpenMatterTerm.term_id, else_=0.0))
+    best = (
+        select(OpenMatterTerm.matter_id)
+        .where(OpenMatterTerm.term_id.in_(chosen))
+        .group_by(OpenMatterTerm.matter_id)
+        .order_by(score.desc(), OpenMatterTerm.matter_id.desc())
+        .limit(TEXT_CANDIDATES)
+    )
+    connection = session.connection()  # Core rows: lighter than the ORM's
+    ids = list(connection.scalars(best))
+    if not ids:
+        return []
+    rows = connection.execute(
+        select(OpenMatterTerm.matter_id, OpenMatterTerm.term_id).where(
+            OpenMatterTerm.matter_id.in_(ids), OpenMatterTerm.term_id.in_(chosen)
+        )
+    )
+    return [(m, t) for m, t in rows]
 
 
 def _idf(n: int, df: int) -> float:
@@ -164,7 +186,9 @@ def _ranked(
         .outerjoin(Township, Township.id == Matter.township_id)
         .outerjoin(Category, Category.id == Matter.category_id)
         .outerjoin(MatterGroupMember, MatterGroupMember.matter_id == Matter.id)
-        .where(Matter.id.in_(_best_ids(candidates, total)))
+        .where(
+            Matter.id.in_(_best_ids(candidates, total)), Matter.status.in_(OPEN_STATUSES)
+        )  # never a closed one
     ).all()
     matches = []
     for mid, no, summary, town, cat, status, received, group in rows:

@@ -21,6 +21,7 @@ from db.models.sources import (
     MatterGroup,
     MatterGroupMember,
     MatterTerm,
+    OpenMatterTerm,
     SimilarityTerm,
     SourceThreshold,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "MatterGroup",
     "MatterGroupMember",
     "MatterTerm",
+    "OpenMatterTerm",
     "SimilarityTerm",
     "SourceThreshold",
     "Assignment",

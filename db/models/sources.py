@@ -127,4 +127,13 @@ class MatterTerm(Base):
     matter_id: Mapped[int] = mapped_column(ForeignKey("matters.id"), primary_key=True)
 
 
+class OpenMatterTerm(Base):
+    """The postings of the matters still open: what intake searches. A matter's rows go when it closes."""
+
+    __tablename__ = "open_matter_terms"
+    __table_args__ = {"sqlite_with_rowid": False}
+    term_id: Mapped[int] = mapped_column(ForeignKey("similarity_terms.id"), primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matters.id"), primary_key=True)
+
+
 Index("ix_matter_terms_matter", MatterTerm.matter_id)
