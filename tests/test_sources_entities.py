@@ -145,3 +145,13 @@ def test_intake_json_takes_entities_and_group(desk: Desk, tmp_path: Path) -> Non
     with pytest.raises(ValidationError) as refused:
         read_visits(path)
     assert refused.value.errors[0].field.endswith("entities[0]")
+
+
+def test_merging_a_matter_carries_its_entities_to_the_matter_it_joins(desk: Desk) -> None:
+    estate = desk.sources.entities.create("锦绣华庭项目", "项目或小区")
+    developer = desk.sources.entities.create("鑫盛置业有限公司", "企业")
+    kept = _register(desk, 1, entity_ids=(estate,))
+    merged = _register(desk, 2, entity_ids=(estate, developer))
+    desk.cases.merge(merged, kept, CHIEF)
+    assert kept in {m.matter_no for m in desk.sources.entities.matters_of(developer)}
+    assert [m.matter_no for m in desk.sources.entities.matters_of(estate)].count(kept) == 1
