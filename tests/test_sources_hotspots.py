@@ -52,11 +52,14 @@ def _entities(desk: Desk, count: int) -> list[int]:
 
 
 def _expected_crossed(counts: dict[str, tuple[int, int]], min_count: int, growth: int) -> set[str]:
-    """The rule, written again here: enough matters this week and grown by the percentage."""
+    """The rule, written again here: enough matters, grown by the percentage, and beyond chance."""
     return {
         k
         for k, (now, before) in counts.items()
-        if now >= min_count and now > before and now * 100 >= before * (100 + growth)
+        if now >= min_count
+        and now > before
+        and now * 100 >= before * (100 + growth)
+        and (now - before) ** 2 >= 4 * (before + 1)
     }
 
 

@@ -1,13 +1,15 @@
 """HotspotService: the board of rising problems (entities, townships, topics) and 集访风险 warnings.
 
 A row counts the matters with a visit in the ISO week (and their 人次) against the week before; it is
-flagged when it has at least ``min_count`` matters and grew by ``growth_percent`` or more. A warning is
+flagged when it has at least ``min_count`` matters, grew by ``growth_percent`` or more, and rose by more
+than chance moves a count of that size (two standard deviations of a Poisson count). A warning is
 raised when ``warning_persons`` unrelated visitors — different persons on different matters — raise one
 entity within ``warning_days`` days up to the week's end; each warning lists the matters behind it.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -23,6 +25,7 @@ from db.engine import Database
 from db.models import Category, Entity, Matter, MatterEntity, Township, Visit, VisitPerson
 
 ROWS_SHOWN = 20
+NOISE_SIGMAS = 2.0  # a rise within two standard deviations of a weekly count (Poisson) is chance, not a trend
 MIN_SHOWN = 2  # a single new matter is not a trend: rows with fewer this week are left off the board
 
 
@@ -107,9 +110,10 @@ def _rows(
 
 
 def _crossed(this_week: int, last_week: int, limits: Thresholds) -> bool:
-    if this_week < limits.min_count:
+    if this_week < limits.min_count or this_week <= last_week:
         return False
-    return this_week * 100 >= last_week * (100 + limits.growth_percent) and this_week > last_week
+    grown = this_week * 100 >= last_week * (100 + limits.growth_percent)
+    return grown and this_week - last_week >= NOISE_SIGMAS * math.sqrt(last_week + 1)
 
 
 def _labels(session: Session, kind: str, keys: list[int]) -> dict[int, str]:
