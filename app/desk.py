@@ -40,6 +40,7 @@ from app.settings import SettingsService
 from app.setup import SetupService
 from app.sign_in import Lockout, SignInService
 from app.slips import SlipService
+from app.sources import SourceServices, build_sources
 from app.storage import Storage, translated
 from app.supervision import SupervisionService
 from app.tally import TallyService
@@ -82,6 +83,7 @@ class Desk:
     tally: TallyService
     ledger: LedgerService
     exchange: ExchangeService
+    sources: SourceServices  # 追根溯源: entities, similar matters, hotspots, backlog, 考核
     drafts: EncryptedDraft
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
     accounts: AccountService
@@ -254,4 +256,5 @@ def _services(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> di
         tally=TallyService(db, clock),
         ledger=LedgerService(db, settings),
         exchange=ExchangeService(db, settings, clock),
+        sources=build_sources(db, settings, archive, clock),
     )
