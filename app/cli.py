@@ -117,7 +117,7 @@ def _run_gui(db: str | None, startup_timing: bool = False) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    desk = open_desk(db)
+    desk = open_desk(db, window=True)
     try:
         return run_gui(desk, sys.argv[:1], started=STARTED if startup_timing else None)
     finally:

@@ -37,6 +37,7 @@ from ui.calendar_dialog import CalendarDialog
 from ui.history_panel import HistoryPanel
 from ui.import_wizard import ImportWizard
 from ui.intake_form import IntakeForm
+from ui.integrity_watch import IntegrityWatch
 from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_dock()
         self._build_menus()
         self.session = SessionControls(self)  # the signed-in account, 系统 menu, idle lock, backups
+        self.integrity_watch = IntegrityWatch(self, desk, self.intake_form)  # the check left to after paint
         self._connect()
         self._update_title()
         self._settle_supervision()

@@ -1,0 +1,58 @@
+"""The deferred integrity check, seen from the window: started after the first paint, damage shown modally.
+
+The check itself and the refusal of every write live in app/startup_integrity.py; here the result is
+carried to the main thread (a signal from the checking thread) and the clerk is told to restore a backup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from app.desk import Desk
+from app.startup_integrity import damaged_message, start_deferred
+
+
+class IntegrityWatch(QObject):
+    """Runs `desk.integrity`'s deferred check once the window has painted; `damaged` carries the problems."""
+
+    damaged = Signal(list)
+    _finished = Signal(list)  # emitted in the checking thread, delivered on the main thread
+
+    def __init__(self, window: QMainWindow, desk: Desk, form: QWidget) -> None:
+        super().__init__(window)
+        self._window, self._desk, self._form = window, desk, form
+        self._started = False
+        self.message_box: QMessageBox | None = None
+        self._finished.connect(self._report, Qt.ConnectionType.QueuedConnection)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self._started:
+            self.start()
+        return False
+
+    def start(self) -> None:
+        if self._started or not self._desk.integrity.deferred:
+            self._started = True
+            return
+        self._started = True
+        start_deferred(self._desk.integrity, self._desk.db, self._finished.emit)
+
+    def _report(self, problems: list[str]) -> None:
+        if not problems:
+            return
+        self._form.setEnabled(False)  # writes are refused below the window too; the form says so at once
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("数据库已损坏"),
+            self.tr("启动后的完整性检查发现数据库文件已损坏，已停止一切写入。请由管理员用“恢复备份”恢复。")
+            + "\n\n"
+            + damaged_message(problems),
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.open()
+        self.message_box = box
+        self.damaged.emit(problems)
