@@ -136,4 +136,3 @@ def test_the_window_is_told_after_its_first_paint(qtbot: QtBot, deferred_damaged
     assert isinstance(box, QMessageBox) and box.isVisible() and "恢复备份" in box.text()
     assert not form.isEnabled()
     box.accept()
-

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -44,7 +45,9 @@ class AssessmentPage(QWidget):
     exported = Signal(str)
     message = Signal(str)
 
-    def __init__(self, desk: Desk, notifier: Notifier, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.units: list[UnitRecord] = []
@@ -62,8 +65,10 @@ class AssessmentPage(QWidget):
         for suffix, button in self.exports.items():
             button.clicked.connect(lambda _checked=False, s=suffix: self.export(s))
         self.print_button.clicked.connect(self.print_preview)
-        notifier.matters_changed.connect(lambda: self.refresh() if self.isVisible() else None)
-        self.refresh()
+        notifier.matters_changed.connect(self._mark_stale)
+        self._stale = lazy  # lazy: read when first shown (a hidden tab at start)
+        if not lazy:
+            self.refresh()
 
     def _build(self) -> None:
         self.first, self.last = QDateEdit(self), QDateEdit(self)
@@ -121,7 +126,18 @@ class AssessmentPage(QWidget):
         self.last.setDate(QDate(last.year, last.month, last.day))
         self.refresh()
 
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         assessment, (first, last) = self.desk.sources.assessment, self.period()
         self._computing.run(lambda: assessment.assess(first, last))
 

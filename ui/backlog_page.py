@@ -60,7 +60,9 @@ class BacklogPage(QWidget):
     matter_activated = Signal(str)
     shown = Signal()
 
-    def __init__(self, desk: Desk, notifier: Notifier, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.campaigns: list[CampaignProgress] = []
@@ -82,7 +84,9 @@ class BacklogPage(QWidget):
         self.new_campaign_button.clicked.connect(self.new_campaign)
         self.tag_button.clicked.connect(self.tag_selected)
         notifier.matters_changed.connect(self._mark_stale)
-        self.refresh()
+        self._stale = lazy  # lazy: read when first shown (a hidden tab at start)
+        if not lazy:
+            self.refresh()
 
     def _build(self) -> None:
         self.as_of = QDateEdit(self)

@@ -93,7 +93,9 @@ class HotspotPage(QWidget):
     shown = Signal(object)  # the HotspotBoard now on the page
     message = Signal(str)
 
-    def __init__(self, desk: Desk, notifier: Notifier, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.board: HotspotBoard | None = None
@@ -115,7 +117,9 @@ class HotspotPage(QWidget):
         for table in self.tables.values():
             table.cellDoubleClicked.connect(lambda row, _c, t=table: self.open_row(t, row))
         notifier.visits_changed.connect(self._mark_stale)
-        self.refresh()
+        self._stale = lazy  # lazy: read when first shown (a hidden tab at start)
+        if not lazy:
+            self.refresh()
 
     def _build(self) -> None:
         self.year = QSpinBox(self)

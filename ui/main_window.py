@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
         self.matters_page = MattersPage(desk, notifier)
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
-        self.tally_page = TallyPage(desk, notifier)
-        self.sources_page = SourcesPage(desk, notifier)
+        self.tally_page = TallyPage(desk, notifier, lazy=True)  # hidden tabs read when first shown
+        self.sources_page = SourcesPage(desk, notifier, lazy=True)
         self.calendar_dialog: CalendarDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None

@@ -20,12 +20,14 @@ class SourcesPage(QWidget):
     matter_activated = Signal(str)
     message = Signal(str)
 
-    def __init__(self, desk: Desk, notifier: Notifier, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.desk, self.notifier = desk, notifier
-        self.hotspots = HotspotPage(desk, notifier, self)
-        self.backlog = BacklogPage(desk, notifier, self)
-        self.assessment = AssessmentPage(desk, notifier, self)
+        self.hotspots = HotspotPage(desk, notifier, self, lazy=lazy)
+        self.backlog = BacklogPage(desk, notifier, self, lazy=lazy)
+        self.assessment = AssessmentPage(desk, notifier, self, lazy=lazy)
         self.entity_dialog: EntityDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.hotspots, self.tr("热点预警"))
