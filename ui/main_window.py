@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.desk, self.notifier = desk, notifier
         self.history_panel = HistoryPanel()
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
-        self.matters_page = MattersPage(desk, notifier)
+        self.matters_page = MattersPage(desk, notifier, lazy=True)
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
         self.tally_page = TallyPage(desk, notifier, lazy=True)  # hidden tabs read when first shown
