@@ -47,8 +47,12 @@ class IntakeSources(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._requests = Requests(self)
         self._warming = Requests(self)  # the segmenter's dictionary loads in ~2 s: before the first search
-        self._warming.run(lambda: terms("信访事项"))
         self._connect()
+
+    def warm_up(self) -> None:
+        """Load the segmenter before the first search; the main window calls it after its first paint
+        (jieba's import and dictionary hold the interpreter for ~1 s: not while the window is built)."""
+        self._warming.run(lambda: terms("信访事项"))
 
     def _connect(self) -> None:
         self._timer.timeout.connect(self.search_now)

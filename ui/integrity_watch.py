@@ -6,11 +6,12 @@ carried to the main thread (a signal from the checking thread) and the clerk is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.desk import Desk
 from app.startup_integrity import damaged_message, start_deferred
+from ui.first_paint import FirstPaint
 
 
 class IntegrityWatch(QObject):
@@ -25,12 +26,7 @@ class IntegrityWatch(QObject):
         self._started = False
         self.message_box: QMessageBox | None = None
         self._finished.connect(self._report, Qt.ConnectionType.QueuedConnection)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self._started:
-            self.start()
-        return False
+        FirstPaint(window).painted.connect(self.start)
 
     def start(self) -> None:
         if self._started or not self._desk.integrity.deferred:

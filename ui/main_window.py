@@ -34,6 +34,7 @@ from ui.about_box import about_box
 from ui.app_messages import app_message
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
+from ui.first_paint import FirstPaint
 from ui.history_panel import HistoryPanel
 from ui.import_wizard import ImportWizard
 from ui.intake_form import IntakeForm
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.session = SessionControls(self)  # the signed-in account, 系统 menu, idle lock, backups
         self.integrity_watch = IntegrityWatch(self, desk, self.intake_form)  # the check left to after paint
+        FirstPaint(self).painted.connect(self.intake_form.sources.warm_up)
         self._connect()
         self._update_title()
         self._settle_supervision()
