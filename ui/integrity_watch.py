@@ -6,7 +6,7 @@ carried to the main thread (a signal from the checking thread) and the clerk is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.desk import Desk
@@ -24,6 +24,11 @@ class IntegrityWatch(QObject):
         super().__init__(window)
         self._window, self._desk, self._form = window, desk, form
         self._started = False
+        self._closing = False  # the check may outlive the window (a daemon thread): then it reports nothing
+        window.destroyed.connect(self._close)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._close)
         self.message_box: QMessageBox | None = None
         self._finished.connect(self._report, Qt.ConnectionType.QueuedConnection)
         FirstPaint(window).painted.connect(self.start)
@@ -33,7 +38,14 @@ class IntegrityWatch(QObject):
             self._started = True
             return
         self._started = True
-        start_deferred(self._desk.integrity, self._desk.db, self._finished.emit)
+        start_deferred(self._desk.integrity, self._desk.db, self._deliver)
+
+    def _close(self) -> None:
+        self._closing = True
+
+    def _deliver(self, problems: list[str]) -> None:  # in the checking thread
+        if not self._closing:
+            self._finished.emit(problems)
 
     def _report(self, problems: list[str]) -> None:
         if not problems:
