@@ -134,5 +134,6 @@ def test_the_window_is_told_after_its_first_paint(qtbot: QtBot, deferred_damaged
     assert blocker.args and blocker.args[0]
     box = watch.message_box
     assert isinstance(box, QMessageBox) and box.isVisible() and "恢复备份" in box.text()
+    assert blocker.args[0][0] in box.text()  # the problem itself, for the administrator
     assert not form.isEnabled()
     box.accept()

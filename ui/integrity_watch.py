@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.desk import Desk
-from app.startup_integrity import damaged_message, start_deferred
+from app.startup_integrity import start_deferred
 from ui.first_paint import FirstPaint
 
 
@@ -56,7 +56,7 @@ class IntegrityWatch(QObject):
             self.tr("数据库已损坏"),
             self.tr("启动后的完整性检查发现数据库文件已损坏，已停止一切写入。请由管理员用“恢复备份”恢复。")
             + "\n\n"
-            + damaged_message(problems),
+            + "\n".join(problems[:3]),
             QMessageBox.StandardButton.Ok,
             self._window,
         )
