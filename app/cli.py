@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import cli_case, cli_ledger, cli_safekeeping, cli_selftest, cli_tally, cli_trust
+from app import (
+    cli_case,
+    cli_ledger,
+    cli_safekeeping,
+    cli_selftest,
+    cli_sources,
+    cli_tally,
+    cli_trust,
+)
 from app.desk import ENV_DB, Desk, default_data_dir, open_desk
 from app.errors import DeskError, NotFoundError, ValidationError
 from app.intake_json import read_visits
@@ -57,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_case.add_commands(commands)
     cli_ledger.add_commands(commands)
     cli_tally.add_commands(commands)
+    cli_sources.add_commands(commands)
     cli_safekeeping.add_commands(commands)
     cli_trust.add_commands(commands)
     return parser
@@ -109,7 +118,7 @@ def _run_gui(db: str | None, startup_timing: bool = False) -> int:
         )
         return EXIT_ERROR
     try:
-        desk = open_desk(db)
+        desk = open_desk(db, window=True)
     except DeskError as error:
         show_start_failure(error.message)  # and printed by main(), for a console or a log
         raise
@@ -162,4 +171,5 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     **cli_ledger.COMMANDS,
     "tally": cli_tally.tally,
     **cli_trust.COMMANDS,
+    **cli_sources.COMMANDS,
 }

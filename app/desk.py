@@ -18,13 +18,13 @@ from platformdirs import user_data_path
 from app.access import Guarded, NotSignedInError, Principal
 from app.accounts import Account, AccountService
 from app.audit import AuditService, capture_writes
-from app.backup import BackupService, startup_check
+from app.backup import BackupService
 from app.cases import CaseService
 from app.county import seed_if_empty
 from app.deadline_rules import DeadlineRuleService
 from app.deadline_views import DeadlineViewService
 from app.drafts import EncryptedDraft, ensure_draft_key
-from app.errors import DatabaseTooNewError, StorageError
+from app.errors import DatabaseTooNewError
 from app.exchange import ExchangeService
 from app.holidays import HolidayService
 from app.importing import ImportService
@@ -40,6 +40,8 @@ from app.settings import SettingsService
 from app.setup import SetupService
 from app.sign_in import Lockout, SignInService
 from app.slips import SlipService
+from app.sources import SourceServices, build_sources
+from app.startup_integrity import IntegrityPlan, check_now, close_session, open_session, plan_check
 from app.storage import Storage, translated
 from app.supervision import SupervisionService
 from app.tally import TallyService
@@ -82,6 +84,7 @@ class Desk:
     tally: TallyService
     ledger: LedgerService
     exchange: ExchangeService
+    sources: SourceServices  # 追根溯源: entities, similar matters, hotspots, backlog, 考核
     drafts: EncryptedDraft
     clock: Callable[[], datetime]  # "now" for every service and view: fixed in tests
     accounts: AccountService
@@ -92,6 +95,7 @@ class Desk:
     principal: Principal
     sign_ins: SignInService
     raw: dict[str, object]  # the unguarded services, for building guarded helpers (importer)
+    integrity: IntegrityPlan  # the start-up check: done, or deferred until the window has painted
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -145,6 +149,7 @@ class Desk:
         return _guard("importing", service, self.principal, self._log)
 
     def close(self) -> None:
+        close_session(self.integrity)
         self.db.dispose()
 
 
@@ -153,11 +158,14 @@ def open_desk(
     clock: Callable[[], datetime] = datetime.now,
     password_hasher: PasswordHasher | None = None,
     data_dir: Path | None = None,
+    window: bool = False,
 ) -> Desk:
     """Open (migrate, seed) the database and build the services; nobody is signed in yet.
 
     `password_hasher`: argon2-cffi's defaults unless given (tests pass cheaper parameters). `data_dir`
-    (archive, drafts, window settings) defaults to the SQLite file's folder or the user's.
+    (archive, drafts, window settings) defaults to the SQLite file's folder or the user's. `window`: the
+    integrity check of a big, up-to-date file that was closed cleanly last time is left to the window
+    (`desk.integrity`, run after the first paint); the command line always checks first.
     """
     url = database_url(target or default_database())
     path = sqlite_path(url)
@@ -167,9 +175,8 @@ def open_desk(
     db = Storage.open_target(url)
     try:
         with translated():
-            problems = startup_check(db)
-            if problems:  # never migrate or write into a damaged file: the clerk restores a backup first
-                raise StorageError("数据库文件已损坏，请用“恢复备份”恢复：" + "；".join(problems[:3]))
+            integrity = plan_check(db, data_dir, window)
+            check_now(integrity)  # never migrate or write into a damaged file: restore a backup first
             migrate.upgrade(db.engine, backup_dir=data_dir / "backups")
         principal = Principal()
         capture_writes(db, principal.actor, clock)  # before the first write: seeding is audited too
@@ -177,6 +184,7 @@ def open_desk(
         DeadlineRuleService(db).seed_if_empty()
         HolidayService(db, clock).seed_if_empty()
         ensure_draft_key(db)
+        open_session(integrity)
     except db_errors.DatabaseTooNewError as error:
         db.dispose()
         raise DatabaseTooNewError(
@@ -185,7 +193,9 @@ def open_desk(
     except BaseException:
         db.dispose()
         raise
-    return _build(db, data_dir, clock, principal, password_hasher or PasswordHasher())
+    desk = _build(db, data_dir, clock, principal, password_hasher or PasswordHasher())
+    desk.integrity = integrity
+    return desk
 
 
 def _data_dir_for(url: str) -> Path:
@@ -222,6 +232,7 @@ def _build(
         principal=principal,
         sign_ins=SignInService(db, hasher, clock, lockout),
         raw=raw,
+        integrity=IntegrityPlan(None, True, "not checked"),
         **guarded,  # type: ignore[arg-type]
     )
 
@@ -254,4 +265,5 @@ def _services(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> di
         tally=TallyService(db, clock),
         ledger=LedgerService(db, settings),
         exchange=ExchangeService(db, settings, clock),
+        sources=build_sources(db, settings, archive, clock),
     )

@@ -25,6 +25,7 @@ from app.rules.idnumber import mask_id_number
 from app.rules.visit_rules import CleanPerson, CleanVisit, validate_visit
 from app.rules.vocabulary import OPEN_STATUSES
 from app.settings import SettingsService
+from app.sources.intake_links import check_links, link_sources
 from app.workdays import WorkCalendar
 from db.counters import next_value
 from db.engine import Database
@@ -81,7 +82,7 @@ class IntakeService:
     def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
         """The form's check without saving: the same rules as register_visit."""
         names = names or self._reference.names()
-        extra = _service_checks(visit, names)
+        extra = _service_checks(visit, names) + check_links(visit)
         try:
             clean = validate_visit(
                 visit,
@@ -162,8 +163,10 @@ class _Registration:
         if len({id(p) for p in persons}) < len(persons):
             raise ValidationError.single("persons", "同一来访人在本次登记中出现了两次")
         matter, repeat = self._matter_for(raw.matter_no, clean, clerk, persons)
+        is_new = matter.matter_no != (raw.matter_no or "").strip()  # not a repeat on an open matter
         self._link_persons(matter, persons)
         self._link_departments(matter, clean.departments)
+        link_sources(self.session, matter, raw, is_new, self.now)
         visit = self._visit(matter, clean, clerk, persons, repeat, raw.reception_day_id)
         self._event(matter, clerk, repeat, clean)
         self.session.flush()

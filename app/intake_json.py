@@ -26,7 +26,10 @@ REQUIRED = (
     "clerk",
 )
 OPTIONAL_TEXT = ("purpose", "place")
-KNOWN = {*REQUIRED, *OPTIONAL_TEXT, "matter_no", "departments", "materials", "flags", "reception_day_id"}
+KNOWN = {
+    *REQUIRED, *OPTIONAL_TEXT, "matter_no", "departments", "materials", "flags", "reception_day_id",
+    "entities", "group",
+}  # fmt: skip
 PERSON_KEYS = {"name", "id_number", "phone", "representative", "address", "known_person_id"}
 MATERIAL_KEYS = {"name", "pages"}
 
@@ -76,7 +79,27 @@ def visit_from_json(item: Any) -> VisitInput:
         materials=_materials(item.get("materials", [])),
         flags=_text_list(item.get("flags", []), "flags"),
         reception_day_id=_optional_int(item.get("reception_day_id"), "reception_day_id"),
+        **_entities(item.get("entities", [])),
+        group_id=_optional_int(item.get("group"), "group"),
     )
+
+
+def _entities(value: Any) -> dict[str, Any]:
+    """被反映对象: an id (picked), a name (found, else created as 其他), or {"name", "kind"}."""
+    if not isinstance(value, list):
+        raise ValidationError.single("entities", '应为列表：编号、名称或 {"name": …, "kind": …}')
+    ids: list[int] = []
+    named: list[tuple[str, str]] = []
+    for i, item in enumerate(value):
+        if isinstance(item, int) and not isinstance(item, bool):
+            ids.append(item)
+        elif isinstance(item, str):
+            named.append((item, "其他"))
+        elif isinstance(item, dict) and set(item) <= {"name", "kind"} and isinstance(item.get("name"), str):
+            named.append((item["name"], str(item.get("kind", "其他"))))
+        else:
+            raise ValidationError.single(f"entities[{i}]", '应为编号、名称或 {"name": …, "kind": …}')
+    return {"entity_ids": tuple(ids), "new_entities": tuple(named)}
 
 
 def _bad_text(item: dict[str, Any], key: str) -> bool:

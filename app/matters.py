@@ -88,6 +88,20 @@ class MatterService:
         with self._db.reading() as session:
             return matter_summaries(session, matter_summary_rows(session, list(matter_ids)))
 
+    def summaries_by_no(self, matter_nos: Sequence[str]) -> list[MatterSummary]:
+        """The matters behind a hotspot, a warning or a backlog bucket, in the order given."""
+        if not matter_nos:
+            return []
+        with self._db.reading() as session:
+            ids = dict(
+                session.execute(
+                    select(Matter.matter_no, Matter.id).where(Matter.matter_no.in_(matter_nos))
+                ).all()
+            )
+            return matter_summaries(
+                session, matter_summary_rows(session, [ids[n] for n in matter_nos if n in ids])
+            )
+
     def search(self, text: str, limit: int = 100) -> list[MatterSummary]:
         """Ranked: exact number, query code or ID first, then names and phones, then words of the appeal."""
         from app.search import SearchService  # app.search builds on this module's summaries

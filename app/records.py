@@ -47,6 +47,9 @@ class VisitInput:
     materials: list[MaterialInput] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # 越级访, 赴省访, 进京访, 涉众型, …
     reception_day_id: int | None = None  # 领导接访日: the leader's reception day it was received on
+    entity_ids: tuple[int, ...] = ()  # 被反映对象 picked from the type-ahead
+    new_entities: tuple[tuple[str, str], ...] = ()  # (name, kind) typed: created, or the known one
+    group_id: int | None = None  # a joint-handling group (一揽子调处) the matter joins
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def build(path: Path, visits: int) -> None:
     )
 
 
-def run_one(path: Path, runs: int, window_runs: int, work: Path) -> dict[str, Any]:
+def run_one(path: Path, runs: int, window_runs: int, work: Path, only_window: bool = False) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from app.desk import open_desk
@@ -44,6 +44,8 @@ def run_one(path: Path, runs: int, window_runs: int, work: Path) -> dict[str, An
 
     QApplication.instance() or QApplication([])
     results: dict[str, Any] = {}
+    if only_window:
+        return _window(path, window_runs, work)
     desk = open_desk(str(path))
     desk.sign_in_console("bench")  # the services need a signed-in user; the console operator is one
     try:
@@ -62,11 +64,19 @@ def run_one(path: Path, runs: int, window_runs: int, work: Path) -> dict[str, An
     finally:
         desk.close()
         copy.unlink()
+    results.update(_window(path, window_runs, work))
+    return results
+
+
+def _window(path: Path, window_runs: int, work: Path) -> dict[str, Any]:
+    """Start-up and memory: each a new window process, ours against the floor."""
+    from app.desk import open_desk
+    from bench import window
+
     empty = work / "empty.sqlite"
     if not empty.exists():
         open_desk(str(empty)).close()
-    results.update(window.startup_and_memory(str(path), str(empty), window_runs))
-    return results
+    return window.startup_and_memory(str(path), str(empty), window_runs)
 
 
 def _tally(desk: Any, path: str, runs: int) -> dict[str, Any]:
@@ -88,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per benchmark (median)")
     parser.add_argument("--window-runs", type=int, default=5, help="start-up runs (each a new process)")
     parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
+    parser.add_argument("--only-window", action="store_true", help="only the start-up and memory benchmarks")
     args = parser.parse_args(argv)
     if not args.db_10k.exists():
         build(args.db_10k, args.small_visits)
@@ -97,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         build(args.db_1m, args.large_visits)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     sizes = {"1m": args.db_1m, "10k": args.db_10k}
-    results = {size: run_one(path, args.runs, args.window_runs, work) for size, path in sizes.items()}
+    results = {
+        size: run_one(path, args.runs, args.window_runs, work, args.only_window)
+        for size, path in sizes.items()
+    }
     report = {
         "runs": args.runs,
         "databases": {k: str(v) for k, v in sizes.items()},

@@ -25,6 +25,7 @@ from ui.history_panel import HistoryPanel
 from ui.intake_errors import ErrorDisplay
 from ui.intake_layout import IntakeLayout
 from ui.intake_recognition import Recognition
+from ui.intake_sources import IntakeSources
 from ui.intake_state import (
     edit_signals,
     form_fields,
@@ -60,6 +61,10 @@ class IntakeForm(QWidget, IntakeLayout):
         self.build_layout(self, self._names)
         self._errors = ErrorDisplay(self)
         self.recognition = Recognition(self, desk.recognition, self.history_panel, desk.clock)
+        self.sources = IntakeSources(
+            desk, notifier, self.entity_picker, lambda: self.clerk_combo.currentText().strip(), self
+        )
+        self.similar_panel = self.sources.panel  # placed beside the form by the main window
         self._make_actions()
         self._connect()
         self.reset()
@@ -77,7 +82,8 @@ class IntakeForm(QWidget, IntakeLayout):
         return self._errors.general
 
     def to_visit_input(self) -> VisitInput:
-        return visit_input(self, self.category_name(), self.recognition.known_person_id)
+        visit = visit_input(self, self.category_name(), self.recognition.known_person_id)
+        return self.sources.extend(visit)
 
     def category_name(self) -> str:
         """The bare category name, also when the clerk picked a ``parent / name`` label from the list."""
@@ -110,6 +116,7 @@ class IntakeForm(QWidget, IntakeLayout):
         self.channel_combo.currentIndexChanged.connect(self.refresh_reception_days)
         self.visited_at_edit.dateChanged.connect(self.refresh_reception_days)
         self.history_panel.repeat_matter_chosen.connect(self.choose_repeat)
+        self.sources.message.connect(self.message)
         for signal in edit_signals(self):
             signal.connect(self._on_edited)
         for widget in single_line_fields(self):
@@ -133,6 +140,12 @@ class IntakeForm(QWidget, IntakeLayout):
     def _on_edited(self) -> None:
         if self._quiet:
             return
+        self.sources.set_query(
+            text=f"{self.summary_edit.text()} {self.appeal_edit.toPlainText()}",
+            township=self.township_combo.currentText().strip(),
+            category=self.category_name(),
+            person_id=self.recognition.known_person_id,
+        )
         fields = form_fields(self, self.recognition.known_person_id)
         try:
             if is_blank(fields):
@@ -244,6 +257,7 @@ class IntakeForm(QWidget, IntakeLayout):
             self.township_combo.setCurrentIndex(-1)
             self.category_combo.setCurrentIndex(-1)
             self.recognition.reset()
+            self.sources.reset()
             self._errors.clear()
         finally:
             self._quiet = False

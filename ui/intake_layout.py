@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.reference import ReferenceNames
 from app.rules.visit_rules import MAX_HEADCOUNT
 from app.rules.vocabulary import CHANNELS, FLAGS, PURPOSES
+from ui.entity_picker import EntityPicker
 from ui.intake_widgets import (
     CategoryCompleter,
     RowTable,
@@ -309,9 +310,9 @@ class IntakeLayout:
             QCoreApplication.translate("IntakeForm", "来访人的诉求，尽量用其原话")
         )
         self.appeal_edit.setFixedHeight(84)
-        self._field(
-            grid, 4, 0, QCoreApplication.translate("IntakeForm", "诉求内容"), self.appeal_edit, "appeal", 3
-        )
+        self._field(grid, 4, 0, _tr("诉求内容"), self.appeal_edit, "appeal", 3)
+        self.entity_picker = EntityPicker()  # 被反映对象 (issue 8); bound to its service by the form
+        self._field(grid, 5, 0, _tr("被反映对象"), self.entity_picker, "entities", 3)
         return box
 
     def _materials_section(self) -> QGroupBox:
@@ -403,6 +404,9 @@ class IntakeLayout:
             self.departments_list,
             self.summary_edit,
             self.appeal_edit,
+            self.entity_picker.edit,
+            self.entity_picker.kind_combo,
+            self.entity_picker.chosen,
             self.materials_table.table,
             self.materials_table.add_button,
             self.materials_table.remove_button,

@@ -32,6 +32,7 @@ _BLANK_WHEN_EMPTY = (
     "departments",
     "flags",
     "matter_no",
+    "entities",
 )
 
 
@@ -65,6 +66,7 @@ def form_fields(ui: IntakeLayout, known_person_id: int | None) -> dict[str, Any]
         "clerk": ui.clerk_combo.currentText(),
         "known_person_id": known_person_id,
         "reception_day_id": reception_day_id(ui),
+        "entities": ui.entity_picker.draft(),
     }
 
 
@@ -97,6 +99,7 @@ def write_fields(ui: IntakeLayout, fields: dict[str, Any]) -> None:
     ui.materials_table.clear_rows()
     for name, pages in fields.get("materials", []):
         ui.materials_table.add_row([name, str(pages)])
+    ui.entity_picker.restore(list(fields.get("entities", [])))
     flags = set(fields.get("flags", []))
     for flag, check in ui.flag_checks.items():
         check.setChecked(flag in flags)
@@ -204,7 +207,7 @@ def edit_signals(ui: IntakeLayout) -> list[SignalInstance]:
         ui.headcount_spin.valueChanged,
         ui.appeal_edit.textChanged,
     ]
-    signals += [ui.departments_list.itemChanged]
+    signals += [ui.departments_list.itemChanged, ui.entity_picker.changed]
     signals += [check.toggled for check in (ui.representative_check, *ui.flag_checks.values())]
     for table in (ui.persons_table.table, ui.materials_table.table):
         signals += [table.itemChanged, table.model().rowsRemoved]

@@ -34,9 +34,11 @@ from ui.about_box import about_box
 from ui.app_messages import app_message
 from ui.board_page import BoardPage
 from ui.calendar_dialog import CalendarDialog
+from ui.first_paint import FirstPaint
 from ui.history_panel import HistoryPanel
 from ui.import_wizard import ImportWizard
 from ui.intake_form import IntakeForm
+from ui.integrity_watch import IntegrityWatch
 from ui.leaders_dialog import LeadersDialog
 from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
@@ -44,6 +46,7 @@ from ui.notifier import Notifier
 from ui.session_controls import SessionControls
 from ui.settings_dialog import SettingsDialog
 from ui.signed_in import signed_in_name
+from ui.sources_page import SourcesPage
 from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
@@ -64,10 +67,11 @@ class MainWindow(QMainWindow):
         self.desk, self.notifier = desk, notifier
         self.history_panel = HistoryPanel()
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
-        self.matters_page = MattersPage(desk, notifier)
+        self.matters_page = MattersPage(desk, notifier, lazy=True)
         self.today_panel = TodayPanel(desk, notifier)
         self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
-        self.tally_page = TallyPage(desk, notifier)
+        self.tally_page = TallyPage(desk, notifier, lazy=True)  # hidden tabs read when first shown
+        self.sources_page = SourcesPage(desk, notifier, lazy=True)
         self.calendar_dialog: CalendarDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         self._build_dock()
         self._build_menus()
         self.session = SessionControls(self)  # the signed-in account, 系统 menu, idle lock, backups
+        self.integrity_watch = IntegrityWatch(self, desk, self.intake_form)  # the check left to after paint
+        FirstPaint(self).painted.connect(self.intake_form.sources.warm_up)
         self._connect()
         self._update_title()
         self._settle_supervision()
@@ -84,9 +90,14 @@ class MainWindow(QMainWindow):
         self.resize(1500, 940)
 
     def _build_tabs(self) -> None:
+        beside = QSplitter(Qt.Orientation.Vertical)  # who the visitor is, and what else looks the same
+        beside.addWidget(self.history_panel)
+        beside.addWidget(self.intake_form.similar_panel)
+        beside.setChildrenCollapsible(False)
+        beside.setSizes([480, 420])  # the visitor's history keeps its room; the matches below it
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.intake_form)
-        splitter.addWidget(self.history_panel)
+        splitter.addWidget(beside)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -97,6 +108,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.matters_page, self.tr("信访事项"))
         self.board_index = self.tabs.addTab(self.board_page, self.tr("督办"))
         self.tabs.addTab(self.tally_page, self.tr("统计"))
+        self.tabs.addTab(self.sources_page, self.tr("源头治理"))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -196,10 +208,13 @@ class MainWindow(QMainWindow):
         self.intake_form.saved.connect(self._on_saved)
         self.intake_form.save_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
         self.today_panel.matter_activated.connect(self.show_matter)
+        self.intake_form.sources.matter_activated.connect(self.show_matter)
         self.my_tasks.matter_activated.connect(self.show_matter)
         self.board_page.matter_activated.connect(self.show_matter)
         self.board_page.summary_changed.connect(self.show_badge)
         self.tally_page.matter_activated.connect(self.show_matter)
+        self.sources_page.matter_activated.connect(self.show_matter)
+        self.sources_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.tally_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.board_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
@@ -244,10 +259,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.replace("%2", registered.query_code), MESSAGE_MS)
 
     def show_matter(self, matter_no: str) -> None:
-        """Open the matters tab on one matter (from today's visits)."""
+        """Open the matters tab on one matter (from today's visits, the board, a hotspot's list …)."""
         self.tabs.setCurrentWidget(self.matters_page)
         self.matters_page.search_box.setText(matter_no)
         self.matters_page.search_now()
+        self.matters_page.detail.show_matter(matter_no)  # opened at once; the list selects it when read
 
     def open_settings(self) -> None:
         language = LanguageSetting(language_file(self.desk.data_dir))

@@ -34,6 +34,7 @@ from ui.action_forms import ActionCall
 from ui.app_messages import app_message
 from ui.deadline_dialog import DeadlineOverrideDialog
 from ui.leaders_panel import LeadersForm, LeadersPanel, ReportForm, StepDialog, StepForm, UpperForm
+from ui.letter_action import LetterAction
 from ui.matter_header import MatterHeader
 from ui.matter_sections import (
     DeadlinesPanel,
@@ -86,7 +87,8 @@ class MatterView(QWidget):
         self.notice_button.setToolTip(self.tr("打印文书（%1）").replace("%1", PRINT_SHORTCUT))
         self.preview_button = QPushButton(self.tr("回执预览"), self)
         self.print_button = QPushButton(self.tr("打印回执"), self)
-        for button in (self.notice_button, self.preview_button, self.print_button):
+        self.letter = LetterAction(self._desk, self)  # 问责建议函, a chief's
+        for button in (self.notice_button, self.letter.button, self.preview_button, self.print_button):
             self.actions_row.addWidget(button)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # 显示 links ask the privacy service; nothing is navigated
@@ -120,6 +122,8 @@ class MatterView(QWidget):
         self.deadlines.explain_requested.connect(self.explain_deadline)
         self.deadlines.adjust_requested.connect(self.adjust_deadline)
         self.notices.printed.connect(self._after_print)
+        self.letter.failed.connect(self.warn)
+        self.letter.drafted.connect(lambda text: self._say(text, INFO_STYLE))
         self.notices.failed.connect(self.warn)
         self.leaders.set_leaders_requested.connect(lambda: self.run_step(self._leaders_form()))
         self.leaders.record_upper_requested.connect(lambda: self.run_step(UpperForm(self._today())))
@@ -166,6 +170,7 @@ class MatterView(QWidget):
         for button in (self.notice_button, self.preview_button, self.print_button):
             button.setEnabled(shown)
         self.notices.matter_no = self.matter_no
+        self.letter.show_for(self.matter_no if shown else "")
         settings = self._desk.settings.get()
         self.notices.clerk, self.notices.printer_name = signed_in_name(self._desk), settings.printer
         if self.detail is None or self.case is None:

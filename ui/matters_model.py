@@ -95,9 +95,12 @@ class MattersTableModel(QAbstractTableModel):
         matters: MatterService,
         clock: Callable[[], datetime | date] = datetime.now,
         parent: QObject | None = None,
+        *,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self._matters = matters
+        self.deferred = not load  # nothing read until `refresh`: a hidden tab reads when first shown
         self._clock = clock
         self._rows: list[MatterSummary] = []
         self._total = 0
@@ -108,7 +111,8 @@ class MattersTableModel(QAbstractTableModel):
         self.requests = Requests(self)
         self.requests.finished.connect(self._loaded)
         self.requests.failed.connect(self.failed)
-        self._load(self._search, GRACE_MS)
+        if load:
+            self._load(self._search, GRACE_MS)
 
     # --- what the page reads -------------------------------------------------------------------------
     @property
@@ -232,7 +236,15 @@ class MattersTableModel(QAbstractTableModel):
         """Read again from the first page (or search again): after a change or a new sort."""
         self._load(self._search, GRACE_MS)
 
+    def load_if_deferred(self) -> None:
+        """The first read of a model built with load=False (its sort as set meanwhile)."""
+        if self.deferred:
+            self.refresh()
+
     def _load(self, search: str, wait_ms: int) -> None:
+        if self.deferred and not search:  # a sort or a change before the first read: read when shown
+            return
+        self.deferred = False
         matters, sort_key, descending = self._matters, self._sort_key, self._descending
 
         def read() -> tuple[str, list[MatterSummary], int]:

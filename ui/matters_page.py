@@ -4,6 +4,7 @@ a matter is followed to its end and its slip and notices are printed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,10 +40,13 @@ class MattersPage(QWidget):
         desk: Desk,
         notifier: Notifier,
         parent: QWidget | None = None,
+        *,
+        lazy: bool = False,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
-        self.model = MattersTableModel(desk.matters, desk.clock, self)
+        # lazy: the main window's hidden tab reads its first page when first shown, not before the paint
+        self.model = MattersTableModel(desk.matters, desk.clock, self, load=not lazy)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -85,6 +89,10 @@ class MattersPage(QWidget):
         table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)  # the model sorts in SQL
         return table
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.model.load_if_deferred()
 
     def _connect(self, notifier: Notifier) -> None:
         self.search_box.textChanged.connect(lambda _text: self._timer.start())

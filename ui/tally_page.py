@@ -272,7 +272,9 @@ class TallyPage(QWidget):
     shown = Signal(object)  # the Tally now on the page
     exported = Signal(str)  # the path written
 
-    def __init__(self, desk: Desk, notifier: Notifier, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.desk, self.notifier = desk, notifier
         self.service = desk.tally
@@ -293,7 +295,7 @@ class TallyPage(QWidget):
         self.ui.last.setDate(QDate(today.year, today.month, today.day))
         self._connect()
         self._show_mode()
-        self.refresh()
+        self._load_or_wait(lazy)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -320,6 +322,13 @@ class TallyPage(QWidget):
         """Figures changed: recount now if the page is in sight, else when it next comes into sight."""
         self._stale = True
         if self.isVisible():
+            self.refresh()
+
+    def _load_or_wait(self, lazy: bool) -> None:
+        """Count now, or (lazy: a hidden tab of the main window) when the page first comes into sight."""
+        if lazy:
+            self._stale = True
+        else:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)

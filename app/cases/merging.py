@@ -4,6 +4,7 @@ merged matter keeps its number (still findable) and points to the target; its de
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app import deadline_book
@@ -11,7 +12,7 @@ from app.case_records import CaseResult
 from app.cases.step import CaseBase, Step, joined, load_matter
 from app.errors import ValidationError
 from app.rules.vocabulary import OPEN_STATUSES
-from db.models import Matter, MatterDepartment, MatterEvent, MatterPerson
+from db.models import Matter, MatterDepartment, MatterEntity, MatterEvent, MatterPerson
 
 
 class Merging(CaseBase):
@@ -23,6 +24,7 @@ class Merging(CaseBase):
             target = _target(step, into)
             visits, persons = _move_visits(step.matter, target), _move_persons(step.matter, target)
             _copy_departments(step.matter, target)
+            _copy_entities(step, target)
             deadline_book.cancel(step.session, step.matter)
             step.matter.merged_into = target
             step.move()
@@ -68,6 +70,17 @@ def _move_persons(matter: Matter, target: Matter) -> int:
             target.persons.append(MatterPerson(person_id=link.person_id))
         matter.persons.remove(link)  # delete-orphan: the link row goes
     return len(moving)
+
+
+def _copy_entities(step: Step, target: Matter) -> None:
+    """What the merged matter was raised against, the target is raised against too (被反映对象)."""
+    on_target = select(MatterEntity.entity_id).where(MatterEntity.matter_id == target.id)
+    entities = step.session.scalars(
+        select(MatterEntity.entity_id).where(
+            MatterEntity.matter_id == step.matter.id, MatterEntity.entity_id.not_in(on_target)
+        )
+    )
+    step.session.add_all(MatterEntity(matter_id=target.id, entity_id=e) for e in list(entities))
 
 
 def _copy_departments(matter: Matter, target: Matter) -> None:

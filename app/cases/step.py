@@ -21,6 +21,8 @@ from app import deadline_book, workflow
 from app.case_records import CaseResult
 from app.deadlines import DeadlineRule
 from app.errors import ConflictError, NotFoundError, ValidationError
+from app.rules.vocabulary import OPEN_STATUSES
+from app.sources.term_index import sync_open
 from app.workdays import WorkCalendar
 from db.engine import Database
 from db.models import Clerk, Deadline, Department, Matter, MatterEvent
@@ -68,9 +70,11 @@ class Step:
                 department_id=department.id if department is not None else None,
             )
         )
+        was_open = self.matter.status in OPEN_STATUSES
         self.matter.status = self.status or self.matter.status
         flag_modified(self.matter, "status")  # an UPDATE even when the status stays: the version moves
         self.session.flush()
+        sync_open(self.session, self.matter.id, was_open, self.matter.status in OPEN_STATUSES)
         return CaseResult(
             matter_no=self.matter.matter_no,
             action=self.action.label,

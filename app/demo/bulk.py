@@ -5,7 +5,8 @@ so the generator does not know which one it drives. Each batch is one transactio
 the form's rules (`validate_visit`), persons are recognised by ID number as the service would, matter numbers
 come from the yearly counter (one counter update per batch), and every row the service would write is
 written: persons, matters with their query code and 15-day notice deadline (and its deadline row), links,
-visits, materials and events. The search index follows by itself: the triggers of revision 0003.
+visits, materials and events, the matters' entities and their terms in the similarity index. The search
+index follows by itself: the triggers of revision 0003.
 
 Glossary: 重访 repeat visit; 首接人 first clerk; 查询码 query code; 告知期限 notice deadline.
 """
@@ -16,7 +17,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.demo.bulk_fates import write_fate
@@ -27,10 +28,11 @@ from app.records import RegisteredVisit, VisitInput
 from app.rules.visit_rules import CleanVisit, validate_visit
 from app.rules.vocabulary import OPEN_STATUSES
 from app.settings import SettingsService
+from app.sources.term_index import BulkTermIndex
 from db import search_index
 from db.counters import next_value
 from db.engine import Database
-from db.models import Counter, Deadline, Matter, MatterPerson, Person
+from db.models import Counter, Deadline, Matter, MatterEntity, MatterPerson, Person
 
 KEEP_MATTERS = 60_000  # matters a repeat may name, newest first: the generator's pool is far smaller
 
@@ -61,6 +63,8 @@ class BulkRegistrar:
         self._person_ids: dict[str, int] = {}  # ID number → person id
         self._matters: dict[str, KnownMatter] = {}
         self._notice_row: dict[str, object] = {}
+        self._terms = BulkTermIndex()  # the similarity index, as registration fills it
+        self._entity_links: list[dict[str, int]] = []
 
     def register_many(
         self, visits: list[VisitInput], fates: list[Fate | None] | None = None
@@ -75,17 +79,25 @@ class BulkRegistrar:
                 rows = BatchRows.starting_at(session, self._refs)
                 numbers = self._numbers(session, sum(not c.matter_no for c in cleaned))
                 registered = [
-                    self._one(session, rows, c, numbers, f) for c, f in zip(cleaned, planned, strict=True)
+                    self._one(session, rows, c, numbers, f, v.entity_ids)
+                    for c, f, v in zip(cleaned, planned, visits, strict=True)
                 ]
                 rows.write(session)
                 rows.to_index(index)
+            self._terms.add(
+                session, [(r["id"], r["summary"], r["appeal"], r["status"]) for r in rows.rows[Matter]]
+            )
+            if self._entity_links:
+                session.execute(insert(MatterEntity), self._entity_links)
+                self._entity_links.clear()
         self._forget_old()
         return registered
 
     def finish(self) -> None:
-        """After the last batch: the search index merged into one segment per table."""
+        """After the last batch: the search index merged into one segment per table, the terms counted."""
         with self._db.writing() as session:
             search_index.optimize(session)
+            self._terms.finish(session)
 
     def _validate(self, visit: VisitInput) -> CleanVisit:
         refs = self._refs
@@ -118,13 +130,22 @@ class BulkRegistrar:
         return list(range(first + count - 1, first - 1, -1))  # popped from the end: ascending
 
     def _one(
-        self, session: Session, rows: BatchRows, clean: CleanVisit, numbers: list[int], fate: Fate | None
+        self,
+        session: Session,
+        rows: BatchRows,
+        clean: CleanVisit,
+        numbers: list[int],
+        fate: Fate | None,
+        entity_ids: tuple[int, ...] = (),
     ) -> RegisteredVisit:
         persons = [rows.person(p, self._person_ids) for p in clean.persons]
         if clean.matter_no:
             matter, repeat = self._earlier(session, clean, persons), True
         else:
             matter, repeat = self._new_matter(rows, clean, numbers.pop(), fate), False
+            self._entity_links += [
+                {"matter_id": matter.id, "entity_id": e} for e in dict.fromkeys(entity_ids)
+            ]
         visit_id = rows.visit(matter.id, clean, persons, repeat, matter.first_clerk)
         new_links = frozenset(persons) - matter.persons
         rows.link(matter.id, new_links, clean.departments if not repeat else [])

@@ -14,6 +14,8 @@ from app.demo.fates import Fate, FatePlanner
 from app.demo.follow import ServiceFollower
 from app.demo.mix import township_choice
 from app.demo.people import Population
+from app.demo.sources_demo import DemoSources
+from app.demo.sources_plan import PlantedVisit
 from app.demo.times import visit_times
 from app.demo.visits import Matter, Plan, VisitPlanner
 from app.desk import Desk
@@ -61,6 +63,7 @@ def generate_demo(
     generator = _Generator(desk, seed, today or date.today(), visits, registrar)
     counts = generator.run(progress)
     registrar.finish()
+    generator.sources.finish()
     return DemoReport(
         visits=counts.visits,
         matters=counts.matters,
@@ -132,7 +135,8 @@ class _Generator:
         self.population = Population(rng, townships, max(10, round(total * PERSONS_PER_VISIT)))
         self.planner = VisitPlanner(rng, names, townships, self.population)
         self.pool: list[Matter] = []
-        self.times = visit_times(rng, desk.calendar, today, total)
+        self.sources = DemoSources(desk, seed, today, total)
+        self.times = self.sources.merged(visit_times(rng, desk.calendar, today, total - self.sources.planted))
         self.counts = _Counts()
 
     def run(self, progress: Callable[[int, int], None] | None) -> _Counts:
@@ -140,7 +144,7 @@ class _Generator:
         while done < self.total:
             # Small batches first: a repeat can only name a matter whose number an earlier batch returned.
             size = min(self.registrar.batch_max, max(BATCH_MIN, done // 3), self.total - done)
-            plans = [self._plan(next(self.times), (done + i) / self.total) for i in range(size)]
+            plans = [self._plan(*next(self.times), (done + i) / self.total) for i in range(size)]
             fates = [self._fate(p) for p in plans]
             results = self.registrar.register_many([p.visit for p in plans], fates)
             for plan, fate in zip(plans, fates, strict=True):
@@ -152,12 +156,14 @@ class _Generator:
                 progress(done, self.total)
         return self.counts
 
-    def _plan(self, at: datetime, progress: float) -> Plan:
+    def _plan(self, at: datetime, planted: PlantedVisit | None, progress: float) -> Plan:
+        if planted is not None:
+            return self.sources.planted_plan(self.planner, planted)
         if self.pool and self.rng.random() < REPEAT_SHARE:
             earlier = self._earlier_matter(at)
             if earlier is not None:
                 return self.planner.repeat(at, earlier)
-        return self.planner.new(at, progress, group=self.rng.random() < GROUP_SHARE)
+        return self.sources.with_entity(self.planner.new(at, progress, group=self.rng.random() < GROUP_SHARE))
 
     def _fate(self, plan: Plan) -> Fate | None:
         if not plan.remember:

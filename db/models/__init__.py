@@ -13,6 +13,19 @@ from db.models.calendar import DeadlineRuleRow, Holiday, HolidayYear
 from db.models.matters import Counter, Matter, MatterDepartment, MatterEvent, MatterPerson, PrintedDocument
 from db.models.people import Person
 from db.models.reference import Category, Clerk, Department, Setting, Township
+from db.models.sources import (
+    Campaign,
+    CampaignTarget,
+    Entity,
+    EntityAlias,
+    MatterEntity,
+    MatterGroup,
+    MatterGroupMember,
+    MatterTerm,
+    OpenMatterTerm,
+    SimilarityTerm,
+    SourceThreshold,
+)
 from db.models.visits import Material, Visit, VisitPerson
 from db.models.workflow import (
     Assignment,
@@ -29,6 +42,17 @@ __all__ = [
     "Account",
     "AuditEntry",
     "AuditHead",
+    "Campaign",
+    "CampaignTarget",
+    "Entity",
+    "EntityAlias",
+    "MatterEntity",
+    "MatterGroup",
+    "MatterGroupMember",
+    "MatterTerm",
+    "OpenMatterTerm",
+    "SimilarityTerm",
+    "SourceThreshold",
     "Assignment",
     "Deadline",
     "DeadlineRuleRow",

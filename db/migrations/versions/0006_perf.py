@@ -1,7 +1,7 @@
 """indexes for the tally and the supervision board on a million visits
 
 Revision ID: 0006_perf
-Revises: 0003
+Revises: 0005
 Create Date: 2026-11-26 18:10:00
 
 - ``ix_matter_events_kind_at``: the events of a kind in a period (the tally's first acceptance and first
@@ -14,7 +14,7 @@ Create Date: 2026-11-26 18:10:00
 from alembic import op
 
 revision = "0006_perf"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,68 @@
+"""源头治理 (追根溯源): the hotspot board and early warnings, the campaigns and backlog, and the departments'
+record, as three pages of one tab; the chief's entity manager opens from here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from app.desk import Desk
+from ui.assessment_page import AssessmentPage
+from ui.backlog_page import BacklogPage
+from ui.chiefs_dialog import ChiefsDialog
+from ui.entity_dialog import EntityDialog
+from ui.hotspot_page import HotspotPage
+from ui.notifier import Notifier
+
+
+class SourcesPage(QWidget):
+    matter_activated = Signal(str)
+    message = Signal(str)
+
+    def __init__(
+        self, desk: Desk, notifier: Notifier, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.notifier = desk, notifier
+        self.hotspots = HotspotPage(desk, notifier, self, lazy=lazy)
+        self.backlog = BacklogPage(desk, notifier, self, lazy=lazy)
+        self.assessment = AssessmentPage(desk, notifier, self, lazy=lazy)
+        self.entity_dialog: EntityDialog | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.hotspots, self.tr("热点预警"))
+        self.tabs.addTab(self.backlog, self.tr("专项与积案"))
+        self.tabs.addTab(self.assessment, self.tr("部门考核"))
+        self.entities_button = QPushButton(self.tr("被反映对象管理…"), self)
+        self.entities_button.clicked.connect(self.open_entities)
+        self.chiefs_button = QPushButton(self.tr("科长名单…"), self)
+        self.chiefs_button.clicked.connect(self.edit_chiefs)
+        corner = QWidget(self)
+        buttons = QHBoxLayout(corner)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.entities_button)
+        buttons.addWidget(self.chiefs_button)
+        self.tabs.setCornerWidget(corner)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tabs)
+        self.hotspots.matter_activated.connect(self.matter_activated)
+        self.backlog.matter_activated.connect(self.matter_activated)
+        self.hotspots.message.connect(self.message)
+        self.assessment.message.connect(self.message)
+
+    def open_entities(self) -> EntityDialog:
+        user = self.desk.settings.get().clerk_name
+        dialog = EntityDialog(self.desk.sources.entities, user, self.desk.sources.is_chief(user), self)
+        dialog.changed.connect(self.notifier.matters_changed)
+        dialog.matters_requested.connect(self.hotspots.open_matters)
+        dialog.finished.connect(dialog.deleteLater)
+        self.entity_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_chiefs(self) -> None:
+        dialog = ChiefsDialog(self.desk.sources.chiefs, self.desk.reference.names().clerks, self)
+        if dialog.exec():
+            self.notifier.settings_changed.emit()  # the matter page shows or hides the letter
+        dialog.deleteLater()
