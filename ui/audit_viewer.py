@@ -30,14 +30,25 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.vocabulary import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 COLUMNS = ("id", "at", "actor", "action", "record_type", "record_id", "detail")
 ACTIONS = (  # what the log records, in the words of the office (the stored names stay English)
-    ("sign_in", "登录"), ("sign_in_failed", "登录失败"), ("lockout", "锁定账号"), ("sign_out", "注销"),
-    ("insert", "新增"), ("update", "修改"), ("delete", "删除"), ("reveal", "查看完整号码"),
-    ("print", "打印"), ("export", "导出"), ("import", "导入"), ("backup", "备份"), ("restore", "恢复"),
-)  # fmt: skip
+    ("sign_in", QT_TRANSLATE_NOOP("AuditActions", "登录")),
+    ("sign_in_failed", QT_TRANSLATE_NOOP("AuditActions", "登录失败")),
+    ("lockout", QT_TRANSLATE_NOOP("AuditActions", "锁定账号")),
+    ("sign_out", QT_TRANSLATE_NOOP("AuditActions", "注销")),
+    ("insert", QT_TRANSLATE_NOOP("AuditActions", "新增")),
+    ("update", QT_TRANSLATE_NOOP("AuditActions", "修改")),
+    ("delete", QT_TRANSLATE_NOOP("AuditActions", "删除")),
+    ("reveal", QT_TRANSLATE_NOOP("AuditActions", "查看完整号码")),
+    ("print", QT_TRANSLATE_NOOP("AuditActions", "打印")),
+    ("export", QT_TRANSLATE_NOOP("AuditActions", "导出")),
+    ("import", QT_TRANSLATE_NOOP("AuditActions", "导入")),
+    ("backup", QT_TRANSLATE_NOOP("AuditActions", "备份")),
+    ("restore", QT_TRANSLATE_NOOP("AuditActions", "恢复")),
+)
 OK_STYLE, BROKEN_STYLE = "color: #1E6B34; font-weight: bold;", "color: #C62828; font-weight: bold;"
 
 

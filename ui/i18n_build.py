@@ -22,6 +22,7 @@ from app.language import LANGUAGES
 from app.resources import resource_path
 from app.rules import vocabulary
 from app.rules.idnumber import DOCUMENTS, SEXES
+from app.sources.records import BACKLOG_BUCKETS, CAMPAIGN_KINDS, ENTITY_KINDS
 from app.supervision_rules import LEVELS
 from app.workdays import WEEKDAY_NAMES, statutory_holidays
 from ui.i18n import i18n_dir, release, tool, ts_file
@@ -74,6 +75,9 @@ def vocabulary_terms() -> list[str]:
         list(deadline_rules.UNITS.values()),
         list(KINDS),
         [case_records.BUREAU, supervision.EVENT_KIND, supervision_query.IN_CHARGE, EVENT_OVERRIDE],
+        list(ENTITY_KINDS),
+        list(CAMPAIGN_KINDS),
+        list(BACKLOG_BUCKETS),
         _categories(),
     ]
     return list(dict.fromkeys(word for group in groups for word in group if word))

@@ -26,6 +26,8 @@ EXTRA = (
     "{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新",
     "或换行",  # a part of the control-character message
 )
+# Modules whose lists of messages are built with .append (password problems, similarity reasons).
+APPEND_MODULES = frozenset({"accounts.py", "similarity.py"})
 
 
 def _placeholder(expr: ast.expr, taken: set[str]) -> str:
@@ -71,6 +73,11 @@ def _texts(tree: ast.AST) -> list[str]:
     return [t for t in found if t and CJK.search(t)]
 
 
+def _branches(node: ast.expr) -> list[ast.expr]:
+    """Both messages of ``a if c else b`` (同乡镇 or 同类别), else the argument itself."""
+    return [*_branches(node.body), *_branches(node.orelse)] if isinstance(node, ast.IfExp) else [node]
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -84,8 +91,9 @@ def messages(folder: Path) -> list[str]:
         if path.name in TEXT_MODULES:
             found.update(dict.fromkeys(_texts(tree)))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS:
-                for arg in node.args:
+            calls = MESSAGE_CALLS | {"append"} if path.name in APPEND_MODULES else MESSAGE_CALLS
+            if isinstance(node, ast.Call) and _call_name(node) in calls:
+                for arg in (b for a in node.args for b in _branches(a)):
                     text = template(arg)
                     if text and CJK.search(text):
                         found[text] = None

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.desk import Desk
 from app.errors import DeskError
 from app.records import VisitInput
-from app.sources.records import SimilarMatch
+from app.sources.records import ENTITY_KINDS, SimilarMatch
 from app.sources.text import terms
 from ui.entity_picker import EntityPicker
 from ui.notifier import Notifier
 from ui.similar_panel import SimilarPanel
+from ui.vocabulary import list_separator
 from ui.workers import Requests
 
 DEBOUNCE_MS = 400  # a pause in typing, not every keystroke, starts a search
@@ -47,7 +48,7 @@ class IntakeSources(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._requests = Requests(self)
         self._warming = Requests(self)  # the segmenter's dictionary loads in ~2 s: before the first search
-        self._warming.run(lambda: terms("信访事项"))
+        self._warming.run(lambda: terms(ENTITY_KINDS[0]))  # any Chinese word loads it
         self._connect()
 
     def _connect(self) -> None:
@@ -129,7 +130,9 @@ class IntakeSources(QObject):
             members = self._desk.sources.groups.members(group_id)
         except DeskError as error:
             return error.message
-        numbers = "、".join(members.matter_nos[:4]) + (self.tr("等") if len(members.matter_nos) > 4 else "")
+        numbers = list_separator().join(members.matter_nos[:4]) + (
+            self.tr("等") if len(members.matter_nos) > 4 else ""
+        )
         return (
             self.tr("%1（%2 件：%3）")
             .replace("%1", members.title)

@@ -15,27 +15,31 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.vocabulary import QT_TRANSLATE_NOOP
 
-FIELD_NAMES = {"id_number": "身份证号", "phone": "联系电话"}
+FIELD_NAMES = {
+    "id_number": QT_TRANSLATE_NOOP("Reveal", "身份证号"),
+    "phone": QT_TRANSLATE_NOOP("Reveal", "联系电话"),
+}
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reveal", text)
+    return QCoreApplication.translate("Reveal", text)  # a name from FIELD_NAMES (QT_TRANSLATE_NOOP)
 
 
 def ask_reason(parent: QWidget | None, what: str) -> str | None:
     """The reason typed by the user; None when cancelled."""
     text, ok = QInputDialog.getText(
         parent,
-        _tr("显示完整号码"),
-        _tr("查看完整%1的事由（将记入审计日志）：").replace("%1", what),
+        QCoreApplication.translate("Reveal", "显示完整号码"),
+        QCoreApplication.translate("Reveal", "查看完整%1的事由（将记入审计日志）：").replace("%1", what),
         QLineEdit.EchoMode.Normal,
     )
     return text if ok else None
 
 
 def show_refusal(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("显示完整号码"), message)
+    QMessageBox.warning(parent, QCoreApplication.translate("Reveal", "显示完整号码"), message)
 
 
 def reveal_number(parent: QWidget | None, desk: Desk, person_id: int, field: str) -> str | None:
@@ -52,9 +56,13 @@ def reveal_number(parent: QWidget | None, desk: Desk, person_id: int, field: str
 
 def ask_export_path(parent: QWidget | None, person_id: int) -> Path | None:
     """Where to write the visitor's record (a USB stick they brought, a folder to print from)."""
-    suggested = str(Path.home() / f"来访人本人记录_{person_id}.json")
+    name = QCoreApplication.translate("Reveal", "来访人本人记录_%1").replace("%1", str(person_id))
+    suggested = str(Path.home() / f"{name}.json")
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出本人完整记录"), suggested, _tr("JSON 文件 (*.json)")
+        parent,
+        QCoreApplication.translate("Reveal", "导出本人完整记录"),
+        suggested,
+        QCoreApplication.translate("Reveal", "JSON 文件 (*.json)"),
     )
     return Path(path) if path else None
 
