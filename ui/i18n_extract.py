@@ -58,7 +58,7 @@ def template(node: ast.expr, taken: set[str] | None = None) -> str | None:
 
 
 # Modules whose every Chinese text is for the clerk (the reasons of a 督办 level), not only in error calls.
-TEXT_MODULES = frozenset({"supervision_rules.py"})
+TEXT_MODULES = frozenset({"supervision_rules.py", "hotspots.py"})  # and a 集访风险 warning
 
 
 def _texts(tree: ast.AST) -> list[str]:
