@@ -30,7 +30,7 @@ from app.sources.assessment_export import HEADER, unit_cells
 from app.sources.records import UnitRecord
 from ui import printing
 from ui.notifier import Notifier
-from ui.vocabulary import QT_TRANSLATE_NOOP
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
 NOTE = QT_TRANSLATE_NOOP(
@@ -104,7 +104,7 @@ class AssessmentPage(QWidget):
         for button in (*self.exports.values(), self.print_button):
             bar.addWidget(button)
         self.table = QTableWidget(0, len(HEADER), self)
-        self.table.setHorizontalHeaderLabels([self.tr(title) for title in HEADER])
+        self.table.setHorizontalHeaderLabels([vocab(title) for title in HEADER])  # the printed form's words
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -22,6 +22,7 @@ from app.language import LANGUAGES
 from app.resources import resource_path
 from app.rules import vocabulary
 from app.rules.idnumber import DOCUMENTS, SEXES
+from app.sources.assessment_export import HEADER as ASSESSMENT_HEADER
 from app.sources.records import BACKLOG_BUCKETS, CAMPAIGN_KINDS, ENTITY_KINDS
 from app.supervision_rules import LEVELS
 from app.workdays import WEEKDAY_NAMES, statutory_holidays
@@ -78,6 +79,7 @@ def vocabulary_terms() -> list[str]:
         list(ENTITY_KINDS),
         list(CAMPAIGN_KINDS),
         list(BACKLOG_BUCKETS),
+        list(ASSESSMENT_HEADER),
         _categories(),
     ]
     return list(dict.fromkeys(word for group in groups for word in group if word))

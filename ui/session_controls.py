@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from ui.accounts_dialog import AccountsDialog, role_label
 from ui.audit_viewer import AuditDialog
@@ -55,7 +55,13 @@ class SessionControls:
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "系统(&S)"))
+        menu = QMenu(QCoreApplication.translate("MainWindow", "系统(&S)"), window)
+        help_menu = window.about_action.parent()  # 帮助 stays the last menu
+        before = help_menu.menuAction() if isinstance(help_menu, QMenu) else None
+        if before is not None:
+            window.menuBar().insertMenu(before, menu)
+        else:
+            window.menuBar().addMenu(menu)
         self.audit_action = self._action(
             QCoreApplication.translate("MainWindow", "审计日志…"), self.open_audit
         )

@@ -5199,6 +5199,50 @@
         <translation>31 visits or more</translation>
     </message>
     <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>交办件数</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>按时签收</source>
+        <translation>Signed on time</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>重复访件数</source>
+        <translation>Repeat visits</translation>
+    </message>
+    <message>
+        <source>重复访率</source>
+        <translation>Repeat rate</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>满意件数</source>
+        <translation>Rated satisfied</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
         <source>政法</source>
         <translation>Politics and law</translation>
     </message>

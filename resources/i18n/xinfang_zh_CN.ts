@@ -5199,6 +5199,50 @@
         <translation>31次以上</translation>
     </message>
     <message>
+        <source>排名</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>交办件数</source>
+        <translation>交办件数</translation>
+    </message>
+    <message>
+        <source>按时签收</source>
+        <translation>按时签收</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <source>重复访件数</source>
+        <translation>重复访件数</translation>
+    </message>
+    <message>
+        <source>重复访率</source>
+        <translation>重复访率</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>评价件数</translation>
+    </message>
+    <message>
+        <source>满意件数</source>
+        <translation>满意件数</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
         <source>政法</source>
         <translation>政法</translation>
     </message>
