@@ -280,7 +280,7 @@ def test_the_sources_tab_speaks_english(qtbot: QtBot, desk: Desk, clock: FixedCl
         assert chinese_left(sub, data) == [], type(sub).__name__
     assert [page.tabs.tabText(i) for i in range(3)] == [
         "Hotspots",
-        "Campaigns & backlog",
+        "Campaigns and backlog",
         "Department assessment",
     ]
     assert chinese_left(page, data) == []

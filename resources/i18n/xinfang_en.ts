@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <source>%1 项超过阈值，%2 条集访预警</source>
-        <translation>%1 beyond thresholds, %2 group-visit warnings</translation>
+        <translation>%1 beyond thresholds; group-visit warnings: %2</translation>
     </message>
     <message>
         <source>%1 本周事项</source>
@@ -3108,7 +3108,7 @@
     </message>
     <message>
         <source>专项与积案</source>
-        <translation>Campaigns &amp; backlog</translation>
+        <translation>Campaigns and backlog</translation>
     </message>
     <message>
         <source>部门考核</source>
