@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
 from ui.vocabulary import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
@@ -153,7 +154,7 @@ class AuditDialog(QDialog):
             rows = self._desk.audit.entries(**criteria, limit=self._page_size, offset=self.offset)
         except DeskError as error:
             self.total, rows = 0, []
-            self.page_label.setText(error.message)
+            self.page_label.setText(app_message(error.message))
         else:
             last = min(self.offset + len(rows), self.total)
             self.page_label.setText(
@@ -186,7 +187,7 @@ class AuditDialog(QDialog):
         try:
             verdict = self._desk.audit.verify()
         except DeskError as error:
-            self.verdict_label.setText(error.message)
+            self.verdict_label.setText(app_message(error.message))
             self.verdict_label.setStyleSheet(BROKEN_STYLE)
             return
         if verdict.ok:

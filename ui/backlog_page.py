@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from app.sources.records import Backlog, CampaignProgress
+from ui.app_messages import app_message
 from ui.campaign_dialog import CampaignDialog
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
@@ -237,7 +238,7 @@ class BacklogPage(QWidget):
         try:
             added = self.desk.sources.campaigns.tag(campaign.campaign_id, numbers)
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法加入专项活动"), error.message)
+            QMessageBox.warning(self, self.tr("无法加入专项活动"), app_message(error.message))
             return 0
         self.refresh()
         self.status.setText(self.tr("已将 %1 件积案加入“%2”").replace("%1", str(added))

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import get_args
 
 from app import case_records, deadline_rules, deadlines, supervision, supervision_query, workflow
+from app.accounts import ROLE_LABELS
 from app.deadline_views import EVENT_OVERRIDE
 from app.documents.notices import KINDS
 from app.importing.mapping import FIELDS as IMPORT_FIELDS
 from app.language import LANGUAGES
+from app.permissions import PERMISSIONS
 from app.resources import resource_path
 from app.rules import vocabulary
 from app.rules.idnumber import DOCUMENTS, SEXES
@@ -80,6 +82,8 @@ def vocabulary_terms() -> list[str]:
         list(CAMPAIGN_KINDS),
         list(BACKLOG_BUCKETS),
         list(ASSESSMENT_HEADER),
+        list(ROLE_LABELS.values()),  # a role and a permission inside a refusal
+        [p.label for p in PERMISSIONS.values()],
         _categories(),
     ]
     return list(dict.fromkeys(word for group in groups for word in group if word))

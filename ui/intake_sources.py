@@ -19,6 +19,7 @@ from app.errors import DeskError
 from app.records import VisitInput
 from app.sources.records import ENTITY_KINDS, SimilarMatch
 from app.sources.text import terms
+from ui.app_messages import app_message
 from ui.entity_picker import EntityPicker
 from ui.notifier import Notifier
 from ui.similar_panel import SimilarPanel
@@ -110,7 +111,7 @@ class IntakeSources(QObject):
         try:
             group_id = self._desk.sources.groups.create(title, matter_nos, created_by=self._clerk())
         except DeskError as error:
-            QMessageBox.warning(self._window, self.tr("无法建组"), error.message)
+            QMessageBox.warning(self._window, self.tr("无法建组"), app_message(error.message))
             return
         self._notifier.matters_changed.emit()
         self.link(group_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
 from ui.vocabulary import QT_TRANSLATE_NOOP
 
 FIELD_NAMES = {
@@ -50,7 +51,7 @@ def reveal_number(parent: QWidget | None, desk: Desk, person_id: int, field: str
     try:
         return desk.privacy.reveal(person_id, field, reason)
     except DeskError as error:
-        show_refusal(parent, error.message)
+        show_refusal(parent, app_message(error.message))
         return None
 
 
@@ -75,5 +76,5 @@ def export_own_record(parent: QWidget | None, desk: Desk, person_id: int) -> Pat
     try:
         return desk.privacy.export_person(person_id, path)
     except DeskError as error:
-        show_refusal(parent, error.message)
+        show_refusal(parent, app_message(error.message))
         return None

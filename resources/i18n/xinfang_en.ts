@@ -3488,6 +3488,50 @@
         <translation> or line breaks</translation>
     </message>
     <message>
+        <source>系统</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>命令行:</source>
+        <translation>console:</translation>
+    </message>
+    <message>
+        <source>尚未登录，请先登录</source>
+        <translation>Nobody is signed in: please sign in</translation>
+    </message>
+    <message>
+        <source>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</source>
+        <translation>You can sign only as yourself ({display_name}), not as “{name}”</translation>
+    </message>
+    <message>
+        <source>{label}没有“{label2}”的权限（{permission}）</source>
+        <translation>A {label} may not: {label2} ({permission})</translation>
+    </message>
+    <message>
+        <source>{name}.{attr} 不能经由受控服务直接取用</source>
+        <translation>{name}.{attr} cannot be reached through the guarded service</translation>
+    </message>
+    <message>
+        <source>操作 {name}.{attr} 未列入权限表，已拒绝</source>
+        <translation>{name}.{attr} is not in the permission table: refused</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>section chief</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>密码长度应为{min_password}至{max_password}个字符</source>
+        <translation>A password is {min_password} to {max_password} characters long</translation>
+    </message>
+    <message>
         <source>密码须同时包含字母和数字</source>
         <translation>A password must contain both letters and digits</translation>
     </message>
@@ -3916,10 +3960,6 @@
         <translation>The confirmed visitor&apos;s ID number differs from the one typed</translation>
     </message>
     <message>
-        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
-        <translation>A reception day can be chosen only when the channel is “{reception_day_channel}”</translation>
-    </message>
-    <message>
         <source>所选的领导接访日不存在，请刷新后重新选择</source>
         <translation>The chosen reception day no longer exists: refresh and choose again</translation>
     </message>
@@ -4008,10 +4048,6 @@
         <translation>The register can be exported as .xlsx or .csv only</translation>
     </message>
     <message>
-        <source>目标须为 PostgreSQL 数据库地址，例如 {example}</source>
-        <translation>The target must be a PostgreSQL database URL, e.g. {example}</translation>
-    </message>
-    <message>
         <source>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</source>
         <translation>The source of a migration must be an SQLite database file (given with --db)</translation>
     </message>
@@ -4078,6 +4114,18 @@
     <message>
         <source>未知的文书种类：{text}；可选：{kinds}</source>
         <translation>Unknown document kind: {text}; choose from: {kinds}</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>来访人申请本人信息</source>
+        <translation>the visitor asked for their own record</translation>
     </message>
     <message>
         <source>请填写查看原因（不超过{max_reason}个字）</source>
@@ -4314,6 +4362,30 @@
     <message>
         <source>已完成首次设置（已有账号），不能再次设置</source>
         <translation>The first-run setup is done (accounts exist) and cannot be run again</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>连续输错密码 </source>
+        <translation>Wrong password </translation>
+    </message>
+    <message>
+        <source>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</source>
+        <translation>Wrong password {failures} times: the account is locked for {minutes} minutes, or ask an administrator to unlock it</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</source>
+        <translation>Wrong user name or password ({failed_count} more and the account locks)</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系管理员</source>
+        <translation>This account is disabled: ask an administrator</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</source>
+        <translation>Too many wrong passwords: the account is locked until {m}, or ask an administrator to unlock it</translation>
     </message>
     <message>
         <source>请填写操作人</source>
@@ -4574,6 +4646,14 @@
     <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
         <translation>Unsupported file type “{suffix}”: use .xlsx, .csv or .pdf</translation>
+    </message>
+    <message>
+        <source>信访形式为“领导接访日”时才能选择领导接访日</source>
+        <translation>A reception day can be chosen only when the channel is “Leader reception day”</translation>
+    </message>
+    <message>
+        <source>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</source>
+        <translation>The target must be a PostgreSQL database URL, e.g. postgresql+psycopg://user:password@server/database</translation>
     </message>
     <message>
         <source>周次“{text}”格式不对，应写作如 2026-W47</source>
@@ -5241,6 +5321,102 @@
     <message>
         <source>得分</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>section chief</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>无需登录：是否已有账号（决定是否首次设置）</source>
+        <translation>without signing in: whether any account exists (first run or not)</translation>
+    </message>
+    <message>
+        <source>查阅事项、来访人和统计（号码脱敏）</source>
+        <translation>read matters, visitors and tallies (numbers masked)</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>register visits</translation>
+    </message>
+    <message>
+        <source>打印回执和文书</source>
+        <translation>print slips and notices</translation>
+    </message>
+    <message>
+        <source>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</source>
+        <translation>handle at the window: reply on the spot, acceptance review, sign for, feedback, return, rating, review requests</translation>
+    </message>
+    <message>
+        <source>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</source>
+        <translation>decide and assign: accept, refuse, forward, assign, extend, reply, close, merge, review</translation>
+    </message>
+    <message>
+        <source>包案领导与领导接访日</source>
+        <translation>leaders in charge and leader reception days</translation>
+    </message>
+    <message>
+        <source>节假日、期限规则和期限调整</source>
+        <translation>holidays, deadline rules and deadline changes</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号和电话</source>
+        <translation>view full ID and phone numbers</translation>
+    </message>
+    <message>
+        <source>导出台账和上报数据</source>
+        <translation>export the register and reports</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录</source>
+        <translation>export a visitor&apos;s own full record for them</translation>
+    </message>
+    <message>
+        <source>导入旧台账</source>
+        <translation>import an old register</translation>
+    </message>
+    <message>
+        <source>查看和校验审计日志</source>
+        <translation>read and verify the audit log</translation>
+    </message>
+    <message>
+        <source>备份与完整性检查</source>
+        <translation>backups and integrity checks</translation>
+    </message>
+    <message>
+        <source>恢复备份和设置备份文件夹</source>
+        <translation>restore backups and set the backup folder</translation>
+    </message>
+    <message>
+        <source>合并被反映对象、专项治理和问责建议函</source>
+        <translation>merge respondents, campaigns and accountability letters</translation>
+    </message>
+    <message>
+        <source>设置热点预警阈值</source>
+        <translation>set the hotspot thresholds</translation>
+    </message>
+    <message>
+        <source>修改单位设置</source>
+        <translation>change the office&apos;s settings</translation>
+    </message>
+    <message>
+        <source>管理账号</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <source>仅供程序内部使用（以他人名义写审计记录）</source>
+        <translation>internal use only (audit entries in another&apos;s name)</translation>
+    </message>
+    <message>
+        <source>以其他接待员的名义署名（补录、导入历史记录）</source>
+        <translation>sign as another clerk (late entries, imported history)</translation>
     </message>
     <message>
         <source>政法</source>

@@ -3488,6 +3488,50 @@
         <translation>或换行</translation>
     </message>
     <message>
+        <source>系统</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>命令行:</source>
+        <translation>命令行:</translation>
+    </message>
+    <message>
+        <source>尚未登录，请先登录</source>
+        <translation>尚未登录，请先登录</translation>
+    </message>
+    <message>
+        <source>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</source>
+        <translation>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</translation>
+    </message>
+    <message>
+        <source>{label}没有“{label2}”的权限（{permission}）</source>
+        <translation>{label}没有“{label2}”的权限（{permission}）</translation>
+    </message>
+    <message>
+        <source>{name}.{attr} 不能经由受控服务直接取用</source>
+        <translation>{name}.{attr} 不能经由受控服务直接取用</translation>
+    </message>
+    <message>
+        <source>操作 {name}.{attr} 未列入权限表，已拒绝</source>
+        <translation>操作 {name}.{attr} 未列入权限表，已拒绝</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>科长</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>密码长度应为{min_password}至{max_password}个字符</source>
+        <translation>密码长度应为{min_password}至{max_password}个字符</translation>
+    </message>
+    <message>
         <source>密码须同时包含字母和数字</source>
         <translation>密码须同时包含字母和数字</translation>
     </message>
@@ -3916,10 +3960,6 @@
         <translation>所确认的来访人身份证号与本次填写不一致</translation>
     </message>
     <message>
-        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
-        <translation>信访形式为“{reception_day_channel}”时才能选择领导接访日</translation>
-    </message>
-    <message>
         <source>所选的领导接访日不存在，请刷新后重新选择</source>
         <translation>所选的领导接访日不存在，请刷新后重新选择</translation>
     </message>
@@ -4008,10 +4048,6 @@
         <translation>台账只能导出为 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-        <source>目标须为 PostgreSQL 数据库地址，例如 {example}</source>
-        <translation>目标须为 PostgreSQL 数据库地址，例如 {example}</translation>
-    </message>
-    <message>
         <source>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</source>
         <translation>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</translation>
     </message>
@@ -4078,6 +4114,18 @@
     <message>
         <source>未知的文书种类：{text}；可选：{kinds}</source>
         <translation>未知的文书种类：{text}；可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>来访人申请本人信息</source>
+        <translation>来访人申请本人信息</translation>
     </message>
     <message>
         <source>请填写查看原因（不超过{max_reason}个字）</source>
@@ -4314,6 +4362,30 @@
     <message>
         <source>已完成首次设置（已有账号），不能再次设置</source>
         <translation>已完成首次设置（已有账号），不能再次设置</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>用户名或密码不正确</translation>
+    </message>
+    <message>
+        <source>连续输错密码 </source>
+        <translation>连续输错密码 </translation>
+    </message>
+    <message>
+        <source>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</source>
+        <translation>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</source>
+        <translation>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系管理员</source>
+        <translation>该账号已停用，请联系管理员</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</source>
+        <translation>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</translation>
     </message>
     <message>
         <source>请填写操作人</source>
@@ -4574,6 +4646,14 @@
     <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
         <translation>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</translation>
+    </message>
+    <message>
+        <source>信访形式为“领导接访日”时才能选择领导接访日</source>
+        <translation>信访形式为“领导接访日”时才能选择领导接访日</translation>
+    </message>
+    <message>
+        <source>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</source>
+        <translation>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</translation>
     </message>
     <message>
         <source>周次“{text}”格式不对，应写作如 2026-W47</source>
@@ -5241,6 +5321,102 @@
     <message>
         <source>得分</source>
         <translation>得分</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>科长</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>无需登录：是否已有账号（决定是否首次设置）</source>
+        <translation>无需登录：是否已有账号（决定是否首次设置）</translation>
+    </message>
+    <message>
+        <source>查阅事项、来访人和统计（号码脱敏）</source>
+        <translation>查阅事项、来访人和统计（号码脱敏）</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>登记来访</translation>
+    </message>
+    <message>
+        <source>打印回执和文书</source>
+        <translation>打印回执和文书</translation>
+    </message>
+    <message>
+        <source>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</source>
+        <translation>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</translation>
+    </message>
+    <message>
+        <source>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</source>
+        <translation>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</translation>
+    </message>
+    <message>
+        <source>包案领导与领导接访日</source>
+        <translation>包案领导与领导接访日</translation>
+    </message>
+    <message>
+        <source>节假日、期限规则和期限调整</source>
+        <translation>节假日、期限规则和期限调整</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号和电话</source>
+        <translation>查看完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>导出台账和上报数据</source>
+        <translation>导出台账和上报数据</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录</source>
+        <translation>为来访人导出其本人的完整记录</translation>
+    </message>
+    <message>
+        <source>导入旧台账</source>
+        <translation>导入旧台账</translation>
+    </message>
+    <message>
+        <source>查看和校验审计日志</source>
+        <translation>查看和校验审计日志</translation>
+    </message>
+    <message>
+        <source>备份与完整性检查</source>
+        <translation>备份与完整性检查</translation>
+    </message>
+    <message>
+        <source>恢复备份和设置备份文件夹</source>
+        <translation>恢复备份和设置备份文件夹</translation>
+    </message>
+    <message>
+        <source>合并被反映对象、专项治理和问责建议函</source>
+        <translation>合并被反映对象、专项治理和问责建议函</translation>
+    </message>
+    <message>
+        <source>设置热点预警阈值</source>
+        <translation>设置热点预警阈值</translation>
+    </message>
+    <message>
+        <source>修改单位设置</source>
+        <translation>修改单位设置</translation>
+    </message>
+    <message>
+        <source>管理账号</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <source>仅供程序内部使用（以他人名义写审计记录）</source>
+        <translation>仅供程序内部使用（以他人名义写审计记录）</translation>
+    </message>
+    <message>
+        <source>以其他接待员的名义署名（补录、导入历史记录）</source>
+        <translation>以其他接待员的名义署名（补录、导入历史记录）</translation>
     </message>
     <message>
         <source>政法</source>
