@@ -178,6 +178,20 @@ def test_messages_from_app_are_translated(english: None) -> None:
     )
 
 
+def test_sign_in_and_access_refusals_are_translated(english: None) -> None:
+    """The constants inside app/'s f-strings are part of the template: the refusal reads whole."""
+    assert app_message("用户名或密码不正确（再错 3 次将锁定账号）") == (
+        "Wrong user name or password (3 more and the account locks)"
+    )
+    assert app_message("连续输错密码 5 次，账号已锁定 15 分钟，或请管理员解锁").startswith(
+        "Wrong password 5 times"
+    )
+    assert app_message("接待员没有“查看和校验审计日志”的权限（audit_read）") == (
+        "A clerk may not: read and verify the audit log (audit_read)"
+    )
+    assert app_message("同一被反映对象：金色家园置业") == "Same respondent: 金色家园置业"
+
+
 def test_messages_stay_as_they_are_in_chinese() -> None:
     text = "当前状态为办结，不能受理（仅在登记、受理审查中状态下可以受理）"
     assert app_message(text) == text
