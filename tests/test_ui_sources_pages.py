@@ -264,7 +264,7 @@ def test_the_window_has_the_tab_and_a_warning_opens_the_matter(
     wait_for_pool()
 
 
-def test_the_letter_is_a_chiefs_and_opens_in_the_preview(
+def test_the_letter_is_for_chief_and_admin_and_opens_in_the_preview(
     qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk = demo_desk

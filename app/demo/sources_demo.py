@@ -1,6 +1,6 @@
 """The demo's part of the source view: entities created up front, noise links, planted cluster visits, and
-afterwards a joint-handling group, the chiefs and two campaigns. Its own random stream (``sources-<seed>``)
-so the rest of the demo draws exactly as before for the same seed.
+afterwards a joint-handling group, a chief's account and two campaigns. Its own random stream
+(``sources-<seed>``) so the rest of the demo draws exactly as before for the same seed.
 """
 
 from __future__ import annotations
