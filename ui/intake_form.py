@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -251,7 +251,10 @@ class IntakeForm(QWidget, IntakeLayout):
                 edit.clear()
             self.appeal_edit.clear()
             write_fields(self, {"visited_at": "", "headcount": 1, "clerk": clerk})
-            self.visited_at_edit.setDateTime(QDateTime(self._clock().replace(second=0, microsecond=0)))
+            now = self._clock()
+            self.visited_at_edit.setDateTime(
+                QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+            )
             self.channel_combo.setCurrentIndex(0)
             self.refresh_reception_days()
             self.township_combo.setCurrentIndex(-1)
