@@ -144,8 +144,9 @@ def _signature(cls: type, attr: str) -> inspect.Signature:
 def _sign(bound: inspect.BoundArguments, account: Account) -> None:
     """The clerk who signs is the signed-in account; another name only for a role that may sign for others."""
     parameters = bound.signature.parameters
-    if "clerk" in parameters:
-        bound.arguments["clerk"] = _signer(bound.arguments.get("clerk"), account)
+    for key in ("clerk", "created_by"):
+        if key in parameters:
+            bound.arguments[key] = _signer(bound.arguments.get(key), account)
     if "visit" in parameters:
         bound.arguments["visit"] = _signed_visit(bound.arguments["visit"], account)
     if "visits" in parameters:
@@ -171,10 +172,11 @@ def _signer(given: str | None, account: Account) -> str | None:
 
 def _subject(bound: inspect.BoundArguments) -> str:
     """Which record a print or export is about, for the audit entry."""
-    for key in ("matter_no", "first"):
-        if key in bound.arguments:
-            value = bound.arguments[key]
-            return f"{value}..{bound.arguments.get('last')}" if key == "first" else str(value)
+    if "matter_no" in bound.arguments:
+        return str(bound.arguments["matter_no"])
+    for first, last in (("first", "last"), ("date_from", "date_to")):
+        if first in bound.arguments:
+            return f"{bound.arguments[first]}..{bound.arguments.get(last)}"
     for key in ("slip", "notice"):
         if key in bound.arguments:
             return str(getattr(bound.arguments[key], "matter_no", ""))

@@ -32,9 +32,10 @@ def add_commands(commands: Any) -> None:
     similar.add_argument("--township")
     similar.add_argument("--category")
     similar.add_argument("--entity", type=int, action="append", default=[], help="an entity id (repeatable)")
-    letter = commands.add_parser("letter", help="draft the 问责建议函 of a matter (chiefs only)")
+    letter = commands.add_parser(
+        "letter", help="draft the 问责建议函 of a matter (chief or administrator; see --user)"
+    )
     letter.add_argument("matter_no")
-    letter.add_argument("--chief", required=True, help="the chief's name")
     letter.add_argument("--out", type=Path)
     commands.add_parser("sources-reindex", help="index the words of matters registered before revision 0005")
 
@@ -87,7 +88,7 @@ def similar(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def letter(desk: Desk, args: argparse.Namespace) -> int:
-    print(desk.sources.letters.draft(args.matter_no, chief=args.chief, out=args.out))
+    print(desk.sources.letters.draft(args.matter_no, out=args.out))
     return 0
 
 

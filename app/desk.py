@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from app.ledger import LedgerService
 from app.matters import MatterService
 from app.network_share import check_local
 from app.notices import NoticeService
+from app.permissions import allowed
 from app.privacy import PrivacyService
 from app.recognition import RecognitionService
 from app.reference import ReferenceService
@@ -94,7 +95,7 @@ class Desk:
     setup: SetupService  # not guarded: it runs before any account exists, and refuses after
     principal: Principal
     sign_ins: SignInService
-    raw: dict[str, object]  # the unguarded services, for building guarded helpers (importer)
+    raw: dict[str, object]  # the unguarded services (sources flattened: "sources.entities"…), for helpers
     integrity: IntegrityPlan  # the start-up check: done, or deferred until the window has painted
 
     @property
@@ -112,6 +113,11 @@ class Desk:
     @property
     def user(self) -> Account | None:
         return self.principal.account
+
+    def may(self, permission: str) -> bool:
+        """Whether the signed-in role has ``permission``: the window shows what one may, the guard decides."""
+        account = self.principal.account
+        return account is not None and allowed(account.role, permission)
 
     def sign_in(self, username: str, password: str) -> Account:
         """Check the password (failures counted, lockout, all audited) and make the account the user."""
@@ -224,7 +230,9 @@ def _build(
         drafts=EncryptedDraft(data_dir / "drafts" / "intake.json", db),
     )
     guarded = {name: _guard(name, service, principal, audit) for name, service in raw.items()}
+    sources = SourceServices(**{n[len(SOURCES) :]: guarded.pop(n) for n in raw if n.startswith(SOURCES)})
     return Desk(
+        sources=sources,
         db=db,
         data_dir=data_dir,
         clock=clock,
@@ -265,5 +273,12 @@ def _services(db: Database, data_dir: Path, clock: Callable[[], datetime]) -> di
         tally=TallyService(db, clock),
         ledger=LedgerService(db, settings),
         exchange=ExchangeService(db, settings, clock),
-        sources=build_sources(db, settings, archive, clock),
+        **_flat(build_sources(db, settings, archive, clock)),
     )
+
+
+SOURCES = "sources."  # desk.sources.entities is guarded as "sources.entities", each with its own table row
+
+
+def _flat(sources: SourceServices) -> dict[str, object]:
+    return {SOURCES + f.name: getattr(sources, f.name) for f in fields(sources)}

@@ -43,6 +43,8 @@ PERMISSIONS: dict[str, Permission] = {
     "audit": Permission("查看和校验审计日志", CHIEF_UP),
     "backup": Permission("备份与完整性检查", ALL),
     "restore": Permission("恢复备份和设置备份文件夹", ADMIN),
+    "sources_decide": Permission("合并被反映对象、专项治理和问责建议函", CHIEF_UP),
+    "sources_manage": Permission("设置热点预警阈值", ADMIN),
     "settings": Permission("修改单位设置", ADMIN),
     "accounts": Permission("管理账号", ADMIN),
     "internal": Permission("仅供程序内部使用（以他人名义写审计记录）", frozenset()),
@@ -61,6 +63,7 @@ METHODS: dict[str, dict[str, str]] = {
         "page": "view",
         "search": "view",
         "summaries": "view",
+        "summaries_by_no": "view",
         "visits_by_ids": "view",
         "visits_on": "view",
     },
@@ -161,6 +164,28 @@ METHODS: dict[str, dict[str, str]] = {
         "configure": "restore",
     },
     "drafts": {"load": "register", "save": "register", "clear": "register"},
+    # 追根溯源 (desk.sources.*): the intake links what a matter is raised against; the chief decides the rest
+    "sources.entities": {
+        **dict.fromkeys(("all", "entity", "matters_of", "suggest"), "view"),
+        **dict.fromkeys(("create", "add_alias"), "register"),
+        "merge": "sources_decide",
+    },
+    "sources.similarity": {"similar_open": "view"},
+    "sources.groups": {
+        **dict.fromkeys(("all", "group_of", "members"), "view"),
+        **dict.fromkeys(("create", "add", "remove"), "register"),
+    },
+    "sources.hotspots": {
+        **dict.fromkeys(("board", "thresholds"), "view"),
+        **dict.fromkeys(("set_thresholds", "reset"), "sources_manage"),
+    },
+    "sources.campaigns": {
+        **dict.fromkeys(("campaigns", "progress"), "view"),
+        **dict.fromkeys(("create", "add_targets", "tag"), "sources_decide"),
+    },
+    "sources.backlog": {"backlog": "view"},
+    "sources.assessment": {"assess": "view", "export": "export"},
+    "sources.letters": {"facts": "view", "draft": "sources_decide"},
 }
 
 # what the guard writes to the audit log after a successful call (writes are logged anyway)
@@ -173,6 +198,8 @@ AUDITED = {
     ("exchange", "export"): "export",
     ("tally", "export"): "export",
     ("importing", "run"): "import",
+    ("sources.assessment", "export"): "export",
+    ("sources.letters", "draft"): "print",
     ("backups", "backup"): "backup",
     ("backups", "restore"): "restore",
 }

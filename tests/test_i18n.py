@@ -87,9 +87,7 @@ def test_lrelease_builds_both_languages(tmp_path: Path) -> None:
         assert qm.stat().st_size > 10_000
 
 
-def test_a_missing_or_stale_qm_is_built(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_missing_or_stale_qm_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources, cache = tmp_path / "i18n", tmp_path / "cache"
     sources.mkdir()
     shutil.copyfile(ts_file("en"), sources / ts_file("en").name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QCoreApplication, QModelIndex, Qt
@@ -23,17 +25,23 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.desk import Desk
+from app.desk import Desk, open_desk
 from app.language import LANGUAGES, LanguageSetting, language_file
-from tests.factories import visit
+from tests.accounts_helpers import CHEAP_HASHER
+from tests.conftest import FixedClock
+from tests.factories import id_number, person, visit
 from tests.i18n_scan import CJK
 from ui.app import window_language
 from ui.app_messages import app_message
+from ui.audit_viewer import AuditDialog
+from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.notifier import Notifier
 from ui.settings_dialog import SettingsDialog
+from ui.sign_in_dialog import SignInDialog
 from ui.vocabulary import vocab
+from ui.workers import wait_for_pool
 
 MATTER_NO = re.compile(r"\S*〔\d{4}〕\d+号")
 
@@ -94,9 +102,11 @@ def texts(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def chinese_left(root: QWidget, data: list[str]) -> list[tuple[str, str]]:
+def chinese_left(root: QWidget, data: list[str], skip: QWidget | None = None) -> list[tuple[str, str]]:
+    """What is still Chinese on ``root`` once the data is taken out; ``skip``'s part of it aside."""
     left = []
-    for where, text in texts(root):
+    found = set(texts(root)) - (set(texts(skip)) if skip is not None else set())
+    for where, text in sorted(found):
         stripped = MATTER_NO.sub("", text)
         for word in data:
             stripped = stripped.replace(word, "")
@@ -117,8 +127,15 @@ def window(qtbot: QtBot, desk: Desk, english: None) -> MainWindow:
 
 def test_the_main_window_speaks_english(window: MainWindow, desk: Desk) -> None:
     assert window.tabs.tabText(0) == "Intake"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Register", "&View"]
-    assert chinese_left(window, data_words(desk)) == []
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File",
+        "&Register",
+        "&View",
+        "&System",
+        "&Help",
+    ]
+    # The tally tab shows the weekly tally as the province's form prints it: an official Chinese form.
+    assert chinese_left(window, data_words(desk), skip=window.tally_page) == []
 
 
 def test_fixed_words_from_app_show_in_english(window: MainWindow, desk: Desk) -> None:
@@ -161,6 +178,20 @@ def test_messages_from_app_are_translated(english: None) -> None:
     )
 
 
+def test_sign_in_and_access_refusals_are_translated(english: None) -> None:
+    """The constants inside app/'s f-strings are part of the template: the refusal reads whole."""
+    assert app_message("用户名或密码不正确（再错 3 次将锁定账号）") == (
+        "Wrong user name or password (3 more and the account locks)"
+    )
+    assert app_message("连续输错密码 5 次，账号已锁定 15 分钟，或请管理员解锁").startswith(
+        "Wrong password 5 times"
+    )
+    assert app_message("接待员没有“查看和校验审计日志”的权限（audit_read）") == (
+        "A clerk may not: read and verify the audit log (audit_read)"
+    )
+    assert app_message("同一被反映对象：金色家园置业") == "Same respondent: 金色家园置业"
+
+
 def test_messages_stay_as_they_are_in_chinese() -> None:
     text = "当前状态为办结，不能受理（仅在登记、受理审查中状态下可以受理）"
     assert app_message(text) == text
@@ -189,3 +220,84 @@ def test_the_settings_dialog_switches_the_language_for_the_next_start(qtbot: QtB
     assert again.language == "en"
     again.accept()
     assert not again.language_changed  # unchanged: nothing to say
+
+
+# --- the windows of who sits at the desk, and 源头治理 ---------------------------------------------------
+
+
+def test_sign_in_lock_screen_and_audit_log_speak_english(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    assert desk.user is not None
+    data = [*data_words(desk), desk.user.display_name, desk.user.username]
+    sign_in = SignInDialog(desk, window)
+    qtbot.addWidget(sign_in)
+    assert sign_in.windowTitle().startswith("Sign in") or sign_in.windowTitle() == "Xinfang Desk"
+    window.session.lock()
+    lock = window.session.lock_screen
+    assert lock.locked and lock.title_label.text() == "Locked"
+    audit = AuditDialog(desk, window)
+    qtbot.addWidget(audit)
+    assert audit.windowTitle() == "Audit log"
+    [system] = [a.menu() for a in window.menuBar().actions() if a.text() == "&System"]
+    assert [a.text() for a in system.actions()][:2] == ["Audit log…", "Accounts…"]
+    for shown in (sign_in, lock, audit):
+        assert chinese_left(shown, data) == [], type(shown).__name__
+    window.session.sign_out()  # 注销: the lock screen asks anyone to sign in
+    assert lock.title_label.text() == "Please sign in"
+    assert chinese_left(lock, data) == []
+
+
+def test_the_first_run_speaks_english(qtbot: QtBot, tmp_path: Path, clock: FixedClock, english: None) -> None:
+    fresh = open_desk(str(tmp_path / "fresh.sqlite"), clock=clock, password_hasher=CHEAP_HASHER)
+    try:
+        dialog = FirstRunDialog(fresh)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "First run: the office and its administrator"
+        assert chinese_left(dialog, []) == []  # what the template holds shows in the edits, not checked
+    finally:
+        fresh.close()
+
+
+def test_the_sources_tab_speaks_english(qtbot: QtBot, desk: Desk, clock: FixedClock, english: None) -> None:
+    estate = desk.sources.entities.create("金色家园置业", "企业", "东城街道")
+    monday = datetime(2026, 11, 23, 9)  # the test clock's week: six unrelated buyers make a warning
+    buyers = [f"购房人{c}" for c in "甲乙丙丁戊己"]
+    for seq, buyer in enumerate(buyers):
+        clock.now = monday + timedelta(hours=seq * 7, minutes=5)
+        desk.intake.register_visit(
+            visit(
+                visited_at=clock.now - timedelta(minutes=5),
+                persons=[person(buyer, id_number(seq=500 + seq), f"1380000{seq:04d}")],
+                township="东城街道",
+                summary=f"金色家园{seq + 1}栋不能办证",
+                entity_ids=(estate,),
+            )
+        )
+    clock.now = datetime(2026, 11, 26, 10)
+    data = [*data_words(desk), "金色家园置业", *buyers, *(f"金色家园{n}栋不能办证" for n in range(1, 7))]
+    window = MainWindow(desk, Notifier())  # made after the visits: its hotspot week is the clock's
+    qtbot.addWidget(window)
+    window.show()
+    page = window.sources_page
+    window.tabs.setCurrentWidget(page)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Root causes"
+    loaded = {
+        page.hotspots: lambda: page.hotspots.board is not None,
+        page.backlog: lambda: page.backlog.backlog is not None,
+        page.assessment: lambda: bool(page.assessment.status.text()),
+    }
+    for sub, ready in loaded.items():
+        page.tabs.setCurrentWidget(sub)
+        qtbot.waitUntil(ready, timeout=10000)
+        wait_for_pool()
+        assert chinese_left(sub, data) == [], type(sub).__name__
+    assert [page.tabs.tabText(i) for i in range(3)] == [
+        "Hotspots",
+        "Campaigns and backlog",
+        "Department assessment",
+    ]
+    assert chinese_left(page, data) == []
+    assert page.hotspots.tables["entities"].rowCount() >= 1 and vocab("企业") == "Company"
+    warning = page.hotspots.warnings.item(0).text()
+    assert "risk of a group visit" in warning and "金色家园置业" in warning

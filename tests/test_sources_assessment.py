@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app.access import PermissionDeniedError
+from app.accounts import Role
 from app.desk import Desk
 from app.errors import ValidationError
 from app.sources.assessment_export import HEADER
+from tests.accounts_helpers import sign_in_as
 from tests.conftest import FixedClock
 from tests.factories import id_number, person, visit
 
@@ -106,6 +109,12 @@ def test_the_exports_carry_the_same_figures(desk: Desk, scenario: dict[str, str]
     assert D1 in text and D2 in text and "责任单位考核" in text
     with pytest.raises(ValidationError, match="不支持"):
         service.export(rows, tmp_path / "a.doc")
+    exported = desk.audit.entries(action="export", record_type="sources.assessment")
+    assert [e.record_id for e in exported] == [f"{FROM}..{TO}"] * 3  # the refused .doc is not logged
+    sign_in_as(desk, Role.CLERK)  # a clerk reads the record but may not export it
+    assert service.assess(FROM, TO) == rows
+    with pytest.raises(PermissionDeniedError, match="导出台账"):
+        service.export(rows, tmp_path / "b.csv", FROM, TO)
 
 
 def _pdf_text(path: Path) -> str:
@@ -118,11 +127,14 @@ def test_a_chief_drafts_the_accountability_letter_from_the_record(
     desk: Desk, scenario: dict[str, str], tmp_path: Path
 ) -> None:
     letters = desk.sources.letters
-    with pytest.raises(ValidationError, match="只有科长"):
-        letters.draft(scenario["m2"], chief=CLERK)
-    desk.sources.chiefs.set_chiefs([CLERK])
-    assert letters.is_chief(CLERK) and desk.sources.is_chief(CLERK) and not letters.is_chief("王强")
-    pdf = letters.draft(scenario["m2"], chief=CLERK, out=tmp_path / "letter.pdf")
+    sign_in_as(desk, Role.CLERK)
+    with pytest.raises(PermissionDeniedError, match="问责建议函"):
+        letters.draft(scenario["m2"], out=tmp_path / "never.pdf")
+    assert not (tmp_path / "never.pdf").exists()
+    sign_in_as(desk, Role.CHIEF)
+    pdf = letters.draft(scenario["m2"], out=tmp_path / "letter.pdf")
+    printed = desk.audit.entries(action="print", record_type="sources.letters")
+    assert [(e.actor, e.record_id) for e in printed] == [("chief", scenario["m2"])]
     text = "".join(_pdf_text(pdf).split())
     assert "信访工作问责建议函" in text and scenario["m2"] in text and D1 in text
     assert "县纪委监委" in text and "仍未反馈" in text and "2026年9月15日" in text  # the late signature
@@ -130,6 +142,6 @@ def test_a_chief_drafts_the_accountability_letter_from_the_record(
     assert any("超期" in f and D2 in f for f in facts.failures)
     assert any("重复来访1次" in f for f in facts.failures) and any("不满意" in f for f in facts.failures)
     with pytest.raises(ValidationError, match="无需问责"):
-        letters.draft(scenario["m4"], chief=CLERK)
-    archived = letters.draft(scenario["m3"], chief=CLERK)
+        letters.draft(scenario["m4"])
+    archived = letters.draft(scenario["m3"])
     assert archived.exists() and archived.parent.parent.name == "archive"

@@ -131,12 +131,12 @@ def test_thresholds_are_set_checked_and_applied(desk: Desk) -> None:
     week.register()
     service = desk.sources.hotspots
     assert not any(r.crossed for r in service.board("2026-W47").entities)
-    assert service.set_thresholds(min_count=4, warning_persons=4).min_count == 4
+    assert service.set_thresholds({"min_count": 4, "warning_persons": 4}).min_count == 4
     board = service.board("2026-W47")
     assert [r.key for r in board.entities if r.crossed] == [entity]
     assert [w.entity_id for w in board.warnings] == [entity]
     with pytest.raises(ValidationError) as refused:
-        service.set_thresholds(min_count=0, growth_percent=-5, nonsense=3)
+        service.set_thresholds({"min_count": 0, "growth_percent": -5, "nonsense": 3})
     assert {e.field for e in refused.value.errors} == {"min_count", "growth_percent", "nonsense"}
     assert service.thresholds().min_count == 4  # all or nothing
     with pytest.raises(ValidationError, match="周次"):

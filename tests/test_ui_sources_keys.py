@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
+from app.accounts import Role  # noqa: E402
 from app.desk import Desk  # noqa: E402
+from tests.accounts_helpers import sign_in_as  # noqa: E402
 from tests.conftest import FixedClock  # noqa: E402
 from tests.factories import id_number, person, visit  # noqa: E402
 from tests.ui_helpers import type_chinese  # noqa: E402
 from ui.backlog_page import BacklogPage  # noqa: E402
 from ui.campaign_dialog import CampaignDialog  # noqa: E402
-from ui.chiefs_dialog import ChiefsDialog  # noqa: E402
 from ui.fonts import apply_fonts, load_fonts  # noqa: E402
 from ui.intake_form import IntakeForm  # noqa: E402
 from ui.notifier import Notifier  # noqa: E402
@@ -128,6 +129,17 @@ def test_the_thresholds_are_saved_all_or_none(qtbot: QtBot, desk: Desk) -> None:
     assert (saved.warning_persons, saved.min_count) == (3, 2)
 
 
+def test_a_chief_may_not_set_the_thresholds_and_is_told_why(qtbot: QtBot, desk: Desk) -> None:
+    sign_in_as(desk, Role.CHIEF)
+    dialog = ThresholdDialog(desk.sources.hotspots)
+    qtbot.addWidget(dialog)
+    dialog.spins["min_count"].setValue(dialog.spins["min_count"].value() + 1)
+    dialog.save()
+    assert dialog.result() != ThresholdDialog.DialogCode.Accepted
+    assert "设置热点预警阈值" in dialog.error.text() and "科长" in dialog.error.text()
+    assert desk.sources.hotspots.thresholds().min_count == dialog.spins["min_count"].value() - 1
+
+
 def test_the_chosen_entities_are_kept_in_the_draft_and_come_back(
     qtbot: QtBot, desk: Desk, form: IntakeForm
 ) -> None:
@@ -177,16 +189,3 @@ def test_a_campaign_is_made_and_backlog_matters_are_tagged_into_it(
     progress = desk.sources.campaigns.progress(dialog.campaign_id)
     assert progress.matters == 2 and sorted(progress.open_matter_nos) == sorted(planted[:2])
     wait_for_pool()
-
-
-def test_the_administrator_names_the_chiefs(qtbot: QtBot, desk: Desk) -> None:
-    clerks = desk.reference.names().clerks
-    dialog = ChiefsDialog(desk.sources.chiefs, clerks)
-    qtbot.addWidget(dialog)
-    assert dialog.checked() == []
-    item = dialog.clerks.item(1)
-    assert item is not None
-    item.setCheckState(Qt.CheckState.Checked)
-    dialog.save()
-    assert desk.sources.chiefs.chiefs() == [clerks[1]]
-    assert desk.sources.is_chief(clerks[1]) and not desk.sources.is_chief(clerks[0])

@@ -8,7 +8,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import dataclasses  # noqa: E402
 import shutil  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import date, datetime, timedelta  # noqa: E402
@@ -16,12 +15,14 @@ from pathlib import Path  # noqa: E402
 
 import openpyxl  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
+from app.accounts import Role  # noqa: E402
 from app.demo import generate_demo  # noqa: E402
-from app.desk import Desk, open_desk  # noqa: E402
+from app.desk import Desk  # noqa: E402
 from app.sources.assessment_export import unit_cells  # noqa: E402
+from tests.accounts_helpers import open_signed_in, sign_in_as  # noqa: E402
 from tests.conftest import FixedClock  # noqa: E402
 from tests.factories import id_number, person, visit  # noqa: E402
 from ui import printing, questions  # noqa: E402
@@ -33,7 +34,6 @@ from ui.sources_page import SourcesPage  # noqa: E402
 from ui.workers import wait_for_pool  # noqa: E402
 
 MONDAY = datetime(2026, 11, 23, 9)  # 2026-W48, the week of the test clock
-CHIEF = "李娜"
 BUYERS = "甲乙丙丁戊己庚辛"
 
 
@@ -86,8 +86,7 @@ def plant_noise(desk: Desk, clock: FixedClock) -> None:
 
 
 def be_chief(desk: Desk) -> None:
-    desk.sources.chiefs.set_chiefs([CHIEF])
-    desk.settings.save(dataclasses.replace(desk.settings.get(), clerk_name=CHIEF))
+    sign_in_as(desk, Role.CHIEF)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +94,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Pa
     """A small county's two years of demo data, its workflow followed through; made once per module."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     shutil.copyfile(template_db, path)
-    made = open_desk(str(path), clock=FixedClock())
+    made = open_signed_in(str(path), clock=FixedClock())
     generate_demo(made, 300, seed=5, today=date(2026, 11, 26))
     made.close()
     return path
@@ -105,7 +104,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Pa
 def demo_desk(demo_file: Path, tmp_path: Path, clock: FixedClock) -> Iterator[Desk]:
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_file, path)
-    opened = open_desk(str(path), clock=clock)
+    opened = open_signed_in(str(path), clock=clock)
     yield opened
     opened.close()
 
@@ -187,10 +186,10 @@ def test_the_assessment_table_shows_the_services_figures_and_exports_them(
 def test_a_chief_merges_a_duplicate_entity_in_the_manager(
     qtbot: QtBot, desk: Desk, page: SourcesPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    be_chief(desk)
     keep = desk.sources.entities.create("恒达置业", "企业", "城关镇")
     gone = desk.sources.entities.create("恒达房地产开发公司", "企业", "城关镇", aliases=("恒达地产",))
     raised = desk.intake.register_visit(visit(summary="恒达地产拖欠工程款", entity_ids=(gone,))).matter_no
+    be_chief(desk)
     asked: list[str] = []
     monkeypatch.setattr(questions, "ask", lambda parent, text: asked.append(text) or True)
     dialog = page.open_entities()
@@ -216,9 +215,30 @@ def test_a_chief_merges_a_duplicate_entity_in_the_manager(
 def test_a_clerk_who_is_not_a_chief_cannot_merge(qtbot: QtBot, desk: Desk, page: SourcesPage) -> None:
     desk.sources.entities.create("恒达置业", "企业")
     desk.sources.entities.create("恒达地产", "企业")
+    sign_in_as(desk, Role.CLERK)
     dialog = page.open_entities()
     dialog.search_edit.setText("恒达置业")
     assert not dialog.keep_button.isEnabled() and not dialog.merge_button.isEnabled()
+    dialog.close()
+
+
+def test_the_service_decides_a_merge_and_its_refusal_is_shown(
+    qtbot: QtBot, desk: Desk, page: SourcesPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = desk.sources.entities.create("恒达置业", "企业")
+    gone = desk.sources.entities.create("恒达地产", "企业")
+    be_chief(desk)
+    dialog = page.open_entities()  # offered to the chief…
+    dialog.search_edit.setText("恒达置业")
+    dialog.keep_button.click()
+    dialog.search_edit.setText("恒达地产")
+    monkeypatch.setattr(questions, "ask", lambda parent, text: True)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    sign_in_as(desk, Role.CLERK)  # …but a clerk signed in at the same desk before the click
+    assert dialog.merge() is False
+    assert warned and "合并被反映对象" in warned[0] and "接待员" in warned[0]
+    assert desk.sources.entities.entity(gone).entity_id == gone != keep
     dialog.close()
 
 
@@ -244,17 +264,17 @@ def test_the_window_has_the_tab_and_a_warning_opens_the_matter(
     wait_for_pool()
 
 
-def test_the_letter_is_a_chiefs_and_opens_in_the_preview(
+def test_the_letter_is_for_chief_and_admin_and_opens_in_the_preview(
     qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk = demo_desk
     failed = next((no for no in _matter_numbers(desk) if _letter_possible(desk, no)), None)
     assert failed is not None, "the demo has a matter whose handling failed"
-    desk.sources.chiefs.set_chiefs([])  # the demo names a chief; here nobody is, until be_chief below
+    sign_in_as(desk, Role.CLERK)
     view = MatterView(desk, Notifier())
     qtbot.addWidget(view)
     view.show_matter(failed)
-    assert view.letter.button.isHidden()  # the clerk at the window is no chief
+    assert view.letter.button.isHidden()  # a clerk may not draft letters
     be_chief(desk)
     previewed: list[Path] = []
     monkeypatch.setattr(
@@ -265,6 +285,26 @@ def test_the_letter_is_a_chiefs_and_opens_in_the_preview(
     view.letter.button.click()
     assert previewed and previewed[0].suffix == ".pdf" and previewed[0].stat().st_size > 1000
     assert "问责建议函" in view.message_text
+    sign_in_as(desk, Role.ADMIN)  # the administrator may too
+    view.show_matter(failed)
+    assert not view.letter.button.isHidden()
+
+
+def test_a_refused_letter_shows_the_services_message(
+    qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = demo_desk
+    view = MatterView(desk, Notifier())
+    qtbot.addWidget(view)
+    view.show_matter(_matter_numbers(desk)[0])
+    assert not view.letter.button.isHidden()  # shown to the administrator…
+    sign_in_as(desk, Role.CLERK)  # …who walks away; a clerk clicks it
+    monkeypatch.setattr(printing, "preview_pdf", lambda *args, **kwargs: pytest.fail("no letter was drafted"))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    view.letter.button.click()
+    assert warned and "问责建议函" in warned[0] and "接待员" in warned[0]
+    assert warned[0] in view.message_text
 
 
 def _matter_numbers(desk: Desk) -> list[str]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
 from ui.field_errors import FieldErrors
 
 ERROR_STYLE = "color: #C62828;"
@@ -132,7 +133,7 @@ class AccountsDialog(QDialog):
             self.accounts = list(self._desk.accounts.list())
         except DeskError as error:
             self.accounts = []
-            self.error_label.setText(error.message)
+            self.error_label.setText(app_message(error.message))
         self.table.setRowCount(len(self.accounts))
         for row, account in enumerate(self.accounts):
             state = self._state(account)
@@ -173,7 +174,7 @@ class AccountsDialog(QDialog):
         try:
             call()
         except DeskError as error:
-            self.error_label.setText(error.message)
+            self.error_label.setText(app_message(error.message))
             return
         self.error_label.clear()
         self.refresh()

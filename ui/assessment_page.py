@@ -31,13 +31,19 @@ from app.sources.assessment_export import HEADER, unit_cells
 from app.sources.records import UnitRecord
 from ui import printing
 from ui.notifier import Notifier
+from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
-NOTE = (
+NOTE = QT_TRANSLATE_NOOP(
+    "AssessmentPage",
     "按时签收、按期办结、超期、退回按交办件计；重复访率为交办后又来访的件数占比；"
-    "满意率为满意与基本满意占已评价件数的比例。"
+    "满意率为满意与基本满意占已评价件数的比例。",
 )
-FORMATS = {".xlsx": "Excel 工作簿 (*.xlsx)", ".csv": "CSV 文件 (*.csv)", ".pdf": "PDF 文件 (*.pdf)"}
+FORMATS = {
+    ".xlsx": QT_TRANSLATE_NOOP("AssessmentPage", "Excel 工作簿 (*.xlsx)"),
+    ".csv": QT_TRANSLATE_NOOP("AssessmentPage", "CSV 文件 (*.csv)"),
+    ".pdf": QT_TRANSLATE_NOOP("AssessmentPage", "PDF 文件 (*.pdf)"),
+}
 
 
 class AssessmentPage(QWidget):
@@ -103,7 +109,7 @@ class AssessmentPage(QWidget):
         for button in (*self.exports.values(), self.print_button):
             bar.addWidget(button)
         self.table = QTableWidget(0, len(HEADER), self)
-        self.table.setHorizontalHeaderLabels([self.tr(title) for title in HEADER])
+        self.table.setHorizontalHeaderLabels([vocab(title) for title in HEADER])  # the printed form's words
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -174,7 +180,8 @@ class AssessmentPage(QWidget):
         """Ask where (unless told), then write the figures shown in the pool."""
         if target is None:
             first, last = self.period()
-            suggested = str(Path.home() / f"信访工作考核_{first:%Y%m%d}-{last:%Y%m%d}{suffix}")
+            span = f"{first:%Y%m%d}-{last:%Y%m%d}"
+            suggested = str(Path.home() / (self.tr("信访工作考核_%1").replace("%1", span) + suffix))
             kind = self.tr(FORMATS[suffix])
             path, _ = QFileDialog.getSaveFileName(self, self.tr("导出考核表"), suggested, kind)
             if not path:
@@ -187,7 +194,7 @@ class AssessmentPage(QWidget):
     def print_preview(self) -> None:
         """The same PDF as the export, written to a temporary file and shown in the print preview."""
         folder = Path(tempfile.mkdtemp(prefix="xinfang-assess-"))
-        self._write(folder / "考核表.pdf", preview=True)
+        self._write(folder / "assessment.pdf", preview=True)
 
     def _write(self, target: Path, preview: bool) -> None:
         assessment, units, (first, last) = self.desk.sources.assessment, list(self.units), self.period()

@@ -30,14 +30,26 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
+from ui.vocabulary import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 COLUMNS = ("id", "at", "actor", "action", "record_type", "record_id", "detail")
 ACTIONS = (  # what the log records, in the words of the office (the stored names stay English)
-    ("sign_in", "登录"), ("sign_in_failed", "登录失败"), ("lockout", "锁定账号"), ("sign_out", "注销"),
-    ("insert", "新增"), ("update", "修改"), ("delete", "删除"), ("reveal", "查看完整号码"),
-    ("print", "打印"), ("export", "导出"), ("import", "导入"), ("backup", "备份"), ("restore", "恢复"),
-)  # fmt: skip
+    ("sign_in", QT_TRANSLATE_NOOP("AuditActions", "登录")),
+    ("sign_in_failed", QT_TRANSLATE_NOOP("AuditActions", "登录失败")),
+    ("lockout", QT_TRANSLATE_NOOP("AuditActions", "锁定账号")),
+    ("sign_out", QT_TRANSLATE_NOOP("AuditActions", "注销")),
+    ("insert", QT_TRANSLATE_NOOP("AuditActions", "新增")),
+    ("update", QT_TRANSLATE_NOOP("AuditActions", "修改")),
+    ("delete", QT_TRANSLATE_NOOP("AuditActions", "删除")),
+    ("reveal", QT_TRANSLATE_NOOP("AuditActions", "查看完整号码")),
+    ("print", QT_TRANSLATE_NOOP("AuditActions", "打印")),
+    ("export", QT_TRANSLATE_NOOP("AuditActions", "导出")),
+    ("import", QT_TRANSLATE_NOOP("AuditActions", "导入")),
+    ("backup", QT_TRANSLATE_NOOP("AuditActions", "备份")),
+    ("restore", QT_TRANSLATE_NOOP("AuditActions", "恢复")),
+)
 OK_STYLE, BROKEN_STYLE = "color: #1E6B34; font-weight: bold;", "color: #C62828; font-weight: bold;"
 
 
@@ -142,7 +154,7 @@ class AuditDialog(QDialog):
             rows = self._desk.audit.entries(**criteria, limit=self._page_size, offset=self.offset)
         except DeskError as error:
             self.total, rows = 0, []
-            self.page_label.setText(error.message)
+            self.page_label.setText(app_message(error.message))
         else:
             last = min(self.offset + len(rows), self.total)
             self.page_label.setText(
@@ -175,7 +187,7 @@ class AuditDialog(QDialog):
         try:
             verdict = self._desk.audit.verify()
         except DeskError as error:
-            self.verdict_label.setText(error.message)
+            self.verdict_label.setText(app_message(error.message))
             self.verdict_label.setStyleSheet(BROKEN_STYLE)
             return
         if verdict.ok:

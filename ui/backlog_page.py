@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from app.sources.records import Backlog, CampaignProgress
+from ui.app_messages import app_message
 from ui.campaign_dialog import CampaignDialog
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
+from ui.vocabulary import vocab
 from ui.workers import Requests
 
 
@@ -185,7 +187,7 @@ class BacklogPage(QWidget):
                 [
                     p.campaign.code,
                     p.campaign.name,
-                    p.campaign.kind,
+                    vocab(p.campaign.kind),
                     f"{p.campaign.starts:%Y-%m-%d}—{p.campaign.ends:%Y-%m-%d}",
                     str(p.matters),
                     str(p.resolved),
@@ -197,11 +199,23 @@ class BacklogPage(QWidget):
             (4, 5, 6, 7),
         )
         backlog = self.backlog
-        fill(self.bucket_table, [[bucket, str(count)] for bucket, count in backlog.buckets.items()], (1,))
+        fill(
+            self.bucket_table,
+            [[vocab(bucket), str(count)] for bucket, count in backlog.buckets.items()],
+            (1,),
+        )
         fill(
             self.backlog_table,
             [
-                [r.matter_no, str(r.visits), str(r.days_open), r.township, r.category, r.status, r.summary]
+                [
+                    r.matter_no,
+                    str(r.visits),
+                    str(r.days_open),
+                    r.township,
+                    vocab(r.category),
+                    vocab(r.status),
+                    r.summary,
+                ]
                 for r in backlog.rows
             ],
             (1, 2),
@@ -228,7 +242,7 @@ class BacklogPage(QWidget):
         try:
             added = self.desk.sources.campaigns.tag(campaign.campaign_id, numbers)
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法加入专项活动"), error.message)
+            QMessageBox.warning(self, self.tr("无法加入专项活动"), app_message(error.message))
             return 0
         self.refresh()
         self.status.setText(self.tr("已将 %1 件积案加入“%2”").replace("%1", str(added))
@@ -247,7 +261,7 @@ class BacklogPage(QWidget):
             return None
         bucket = list(self.backlog.buckets)[row]
         numbers = [r.matter_no for r in self.backlog.rows if r.bucket == bucket]
-        return self.open_matters(self.tr("积案：来访 %1").replace("%1", bucket), numbers)
+        return self.open_matters(self.tr("积案：来访 %1").replace("%1", vocab(bucket)), numbers)
 
     def _open_backlog_row(self, row: int) -> None:
         if self.backlog is not None and 0 <= row < len(self.backlog.rows):

@@ -37,12 +37,11 @@ class EntityDialog(QDialog):
     changed = Signal()  # an alias was added or two entities merged
     matters_requested = Signal(str, list)  # a title and the matter numbers raised against the entity
 
-    def __init__(
-        self, entities: EntityService, user: str, chief: bool, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, entities: EntityService, may_merge: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("被反映对象管理"))
-        self._entities, self._user, self._chief = entities, user, chief  # merging is a chief's
+        # merging is offered to a role with the permission; the service decides and its refusal is shown
+        self._entities, self._may_merge = entities, may_merge
         self.current: EntityRecord | None = None
         self.keep: EntityRecord | None = None
         self._build()
@@ -84,7 +83,9 @@ class EntityDialog(QDialog):
         merge_box = QGroupBox(self.tr("合并重复对象"), self)
         merge_column = QVBoxLayout(merge_box)
         hint = self.tr("先选中要保留的对象，再查找重复的一个并入它。")
-        merge_column.addWidget(QLabel(hint if self._chief else self.tr("合并须由科长操作。"), self))
+        merge_column.addWidget(
+            QLabel(hint if self._may_merge else self.tr("合并须由科长或管理员操作。"), self)
+        )
         merge_row = QHBoxLayout()
         merge_row.addWidget(self.keep_button)
         merge_row.addWidget(self.keep_label, 1)
@@ -142,10 +143,10 @@ class EntityDialog(QDialog):
         self.aliases.addItems(entity.aliases if entity else [])
         for widget in (self.alias_edit, self.alias_button, self.matters_button):
             widget.setEnabled(entity is not None)
-        self.keep_button.setEnabled(self._chief and entity is not None)
+        self.keep_button.setEnabled(self._may_merge and entity is not None)
         keep = self.keep
         other = entity is not None and keep is not None and keep.entity_id != entity.entity_id
-        mergeable = self._chief and other
+        mergeable = self._may_merge and other
         self.merge_button.setEnabled(mergeable)
         kept = self.tr("保留：%1").replace("%1", keep.name) if keep else self.tr("未选保留对象")
         self.keep_label.setText(kept)
@@ -184,7 +185,7 @@ class EntityDialog(QDialog):
         if not questions.ask(self, question.replace("%3", keep.name)):
             return False
         try:
-            self._entities.merge(keep.entity_id, gone.entity_id, chief=self._user)
+            self._entities.merge(keep.entity_id, gone.entity_id)
         except DeskError as error:
             QMessageBox.warning(self, self.tr("无法合并"), error.message)
             return False

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.sources.records import ENTITY_KINDS, EntityHit
+from ui.vocabulary import combo_word, fill_combo, vocab
 from ui.workers import Requests
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -36,7 +37,13 @@ def hit_label(hit: EntityHit) -> str:
     where = f"·{hit.township}" if hit.township else ""
     said = QCoreApplication.translate("EntityPicker", "，别名“%1”").replace("%1", hit.matched)
     alias = said if hit.matched and hit.matched != hit.name else ""
-    return f"{hit.name}（{hit.kind}{where}{alias}）"
+    return (
+        QCoreApplication.translate("EntityPicker", "%1（%2%3%4）")
+        .replace("%1", hit.name)
+        .replace("%2", vocab(hit.kind))
+        .replace("%3", where)
+        .replace("%4", alias)
+    )
 
 
 class EntityPicker(QWidget):
@@ -49,7 +56,7 @@ class EntityPicker(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("企业、项目或小区、部门、村（居）委会：名称、简称或拼音首字母"))
         self.kind_combo = QComboBox(self)
-        self.kind_combo.addItems(list(ENTITY_KINDS))
+        fill_combo(self.kind_combo, ENTITY_KINDS)
         self.kind_combo.setToolTip(self.tr("新对象的类型（名称不在列表中时按回车新增）"))
         self.chosen = QListWidget(self)
         self.chosen.setMaximumHeight(52)
@@ -161,18 +168,22 @@ class EntityPicker(QWidget):
         if same is not None:
             self.add_entity(same)
         else:
-            self.add_new(name, self.kind_combo.currentText())
+            self.add_new(name, combo_word(self.kind_combo))
 
     # ---- the chosen list ----
 
     def add_entity(self, hit: EntityHit) -> None:
         if hit.entity_id not in self.entity_ids:
-            self._append(f"{hit.name}（{hit.kind}）", hit.entity_id)
+            self._append(
+                self.tr("%1（%2）").replace("%1", hit.name).replace("%2", vocab(hit.kind)), hit.entity_id
+            )
         self._after_choice()
 
     def add_new(self, name: str, kind: str) -> None:
         if (name, kind) not in self.new_entities:
-            self._append(self.tr("%1（%2，新增）").replace("%1", name).replace("%2", kind), (name, kind))
+            self._append(
+                self.tr("%1（%2，新增）").replace("%1", name).replace("%2", vocab(kind)), (name, kind)
+            )
         self._after_choice()
 
     def _append(self, text: str, choice: int | tuple[str, str]) -> None:

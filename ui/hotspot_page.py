@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.sources.records import HotspotBoard, HotspotRow
 from app.tally.periods import weeks_in
+from ui.app_messages import app_message
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
 from ui.threshold_dialog import ThresholdDialog
+from ui.vocabulary import vocab
 from ui.workers import Requests
 
 CROSSED = QColor("#FDECEA")  # beyond the thresholds
@@ -71,7 +73,7 @@ class HotspotTable(QTableWidget):
         for index, row in enumerate(rows):
             mark = "⚠ " if row.crossed else ""
             cells = [
-                mark + row.label,
+                mark + vocab(row.label),  # a category is a fixed word; a name stays
                 str(row.this_week),
                 str(row.last_week),
                 growth_text(row),
@@ -124,11 +126,10 @@ class HotspotPage(QWidget):
     def _build(self) -> None:
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2099)
-        self.year.setSuffix(self.tr(" 年"))
+        _affix(self.year, self.tr("%1 年"))
         self.week = QSpinBox(self)
         self.week.setRange(1, 53)
-        self.week.setPrefix(self.tr("第 "))
-        self.week.setSuffix(self.tr(" 周"))
+        _affix(self.week, self.tr("第 %1 周"))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.thresholds_button = QPushButton(self.tr("预警阈值…"), self)
         self.period = QLabel(self)
@@ -197,7 +198,7 @@ class HotspotPage(QWidget):
         self.period.setText(f"{board.starts:%Y-%m-%d} — {board.ends:%Y-%m-%d}")
         self.warnings.clear()
         for warning in board.warnings:
-            item = QListWidgetItem("⚠ " + warning.message)
+            item = QListWidgetItem("⚠ " + app_message(warning.message))
             item.setData(NOS_ROLE, list(warning.matter_nos))
             self.warnings.addItem(item)
         if not board.warnings:
@@ -251,3 +252,10 @@ class HotspotPage(QWidget):
         self.list_dialog = dialog
         dialog.open()
         return dialog
+
+
+def _affix(spin: QSpinBox, pattern: str) -> None:
+    """The words around the number ("第 %1 周", "Week %1"): one message, so each language orders them."""
+    before, _, after = pattern.partition("%1")
+    spin.setPrefix(before)
+    spin.setSuffix(after)

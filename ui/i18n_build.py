@@ -15,13 +15,17 @@ from pathlib import Path
 from typing import get_args
 
 from app import case_records, deadline_rules, deadlines, supervision, supervision_query, workflow
+from app.accounts import ROLE_LABELS
 from app.deadline_views import EVENT_OVERRIDE
 from app.documents.notices import KINDS
 from app.importing.mapping import FIELDS as IMPORT_FIELDS
 from app.language import LANGUAGES
+from app.permissions import PERMISSIONS
 from app.resources import resource_path
 from app.rules import vocabulary
 from app.rules.idnumber import DOCUMENTS, SEXES
+from app.sources.assessment_export import HEADER as ASSESSMENT_HEADER
+from app.sources.records import BACKLOG_BUCKETS, CAMPAIGN_KINDS, ENTITY_KINDS
 from app.supervision_rules import LEVELS
 from app.workdays import WEEKDAY_NAMES, statutory_holidays
 from ui.i18n import i18n_dir, release, tool, ts_file
@@ -74,6 +78,12 @@ def vocabulary_terms() -> list[str]:
         list(deadline_rules.UNITS.values()),
         list(KINDS),
         [case_records.BUREAU, supervision.EVENT_KIND, supervision_query.IN_CHARGE, EVENT_OVERRIDE],
+        list(ENTITY_KINDS),
+        list(CAMPAIGN_KINDS),
+        list(BACKLOG_BUCKETS),
+        list(ASSESSMENT_HEADER),
+        list(ROLE_LABELS.values()),  # a role and a permission inside a refusal
+        [p.label for p in PERMISSIONS.values()],
         _categories(),
     ]
     return list(dict.fromkeys(word for group in groups for word in group if word))

@@ -155,7 +155,7 @@ class IntakeForm(QWidget, IntakeLayout):
         except OSError as error:  # a full disk must not stop the clerk typing; say so once per edit burst
             self.message.emit(self.tr("草稿无法保存：") + str(error))
         except DeskError as error:  # e.g. nobody signed in: the form keeps what it has, the draft waits
-            self.message.emit(self.tr("草稿无法保存：") + error.message)
+            self.message.emit(self.tr("草稿无法保存：") + app_message(error.message))
 
     def _on_headcount(self, value: int) -> None:
         self.group_badge.setVisible(value >= GROUP_MIN)

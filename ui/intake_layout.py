@@ -43,10 +43,6 @@ GROUP_BADGE = "background: #C0392B; color: white; padding: 2px 8px; border-radiu
 REPEAT_NOTE = "color: #8A5A00; font-weight: bold;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeForm", text)
-
-
 class IntakeLayout:
     """Widgets of the form; `build_layout` fills them in and lays them out on ``form``."""
 
@@ -310,9 +306,19 @@ class IntakeLayout:
             QCoreApplication.translate("IntakeForm", "来访人的诉求，尽量用其原话")
         )
         self.appeal_edit.setFixedHeight(84)
-        self._field(grid, 4, 0, _tr("诉求内容"), self.appeal_edit, "appeal", 3)
+        self._field(
+            grid, 4, 0, QCoreApplication.translate("IntakeForm", "诉求内容"), self.appeal_edit, "appeal", 3
+        )
         self.entity_picker = EntityPicker()  # 被反映对象 (issue 8); bound to its service by the form
-        self._field(grid, 5, 0, _tr("被反映对象"), self.entity_picker, "entities", 3)
+        self._field(
+            grid,
+            5,
+            0,
+            QCoreApplication.translate("IntakeForm", "被反映对象"),
+            self.entity_picker,
+            "entities",
+            3,
+        )
         return box
 
     def _materials_section(self) -> QGroupBox:

@@ -19,9 +19,11 @@ from app.errors import DeskError
 from app.records import VisitInput
 from app.sources.records import SimilarMatch
 from app.sources.text import terms
+from ui.app_messages import app_message
 from ui.entity_picker import EntityPicker
 from ui.notifier import Notifier
 from ui.similar_panel import SimilarPanel
+from ui.vocabulary import list_separator
 from ui.workers import Requests
 
 DEBOUNCE_MS = 400  # a pause in typing, not every keystroke, starts a search
@@ -113,7 +115,7 @@ class IntakeSources(QObject):
         try:
             group_id = self._desk.sources.groups.create(title, matter_nos, created_by=self._clerk())
         except DeskError as error:
-            QMessageBox.warning(self._window, self.tr("无法建组"), error.message)
+            QMessageBox.warning(self._window, self.tr("无法建组"), app_message(error.message))
             return
         self._notifier.matters_changed.emit()
         self.link(group_id)
@@ -133,7 +135,9 @@ class IntakeSources(QObject):
             members = self._desk.sources.groups.members(group_id)
         except DeskError as error:
             return error.message
-        numbers = "、".join(members.matter_nos[:4]) + (self.tr("等") if len(members.matter_nos) > 4 else "")
+        numbers = list_separator().join(members.matter_nos[:4]) + (
+            self.tr("等") if len(members.matter_nos) > 4 else ""
+        )
         return (
             self.tr("%1（%2 件：%3）")
             .replace("%1", members.title)

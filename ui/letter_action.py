@@ -1,6 +1,7 @@
-"""问责建议函 from a matter's page (for a chief): the service drafts the PDF with the facts filled in from the
-record; the chief reads it in the print preview and prints from there. Only a chief sees the button; the
-service refuses anyone else and any matter whose handling gives no ground, and says why.
+"""问责建议函 from a matter's page (科长, administrator): the service drafts the PDF with the facts filled
+in from the record; the chief reads it in the print preview and prints from there. The button shows for a
+role with the permission (sources_decide); the service decides, refusing any matter whose handling gives no
+ground, and the page shows its message.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from app.desk import Desk
 from app.errors import DeskError
 from ui import printing
 
+LETTER_PERMISSION = "sources_decide"  # as app/permissions.py files letters.draft
+
 
 class LetterAction(QObject):
     failed = Signal(str)
@@ -25,26 +28,23 @@ class LetterAction(QObject):
         self.matter_no = ""
         self.last_pdf: Path | None = None
         self.button = QPushButton(self.tr("问责建议函…"), parent)
-        self.button.setToolTip(self.tr("起草信访工作问责建议函（科长）"))
+        self.button.setToolTip(self.tr("起草信访工作问责建议函（科长、管理员）"))
         self.button.clicked.connect(lambda: self.draft())
 
     def show_for(self, matter_no: str) -> None:
-        """The button for a chief on a shown matter; hidden for everyone else."""
+        """The button on a shown matter for a role that may draft letters; hidden for everyone else."""
         self.matter_no = matter_no
-        self.button.setVisible(bool(matter_no) and self.is_chief())
+        self.button.setVisible(bool(matter_no) and self.permitted())
 
-    def is_chief(self) -> bool:
-        return self._desk.sources.is_chief(self._clerk())
-
-    def _clerk(self) -> str:
-        return self._desk.settings.get().clerk_name
+    def permitted(self) -> bool:
+        return self._desk.may(LETTER_PERMISSION)
 
     def draft(self, preview: bool = True) -> Path | None:
         """Draft the letter of the matter shown and open it in the print preview; the PDF's path."""
         if not self.matter_no:
             return None
         try:
-            pdf = self._desk.sources.letters.draft(self.matter_no, chief=self._clerk())
+            pdf = self._desk.sources.letters.draft(self.matter_no)
         except DeskError as error:
             self.failed.emit(error.message)
             return None

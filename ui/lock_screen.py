@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
 
 COVER_STYLE = "QWidget#lock_cover, QWidget#curtain { background: #34495E; }"
 PANEL_STYLE = "QFrame#lock_panel { background: #FFFFFF; border-radius: 6px; }"
@@ -140,7 +141,7 @@ class LockScreen(QWidget):
             else:
                 self._desk.sign_in(username, password)
         except DeskError as error:
-            self.error_label.setText(error.message)
+            self.error_label.setText(app_message(error.message))
             self.password_edit.clear()
             self.password_edit.setFocus()
             return

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         try:
             wizard = ImportWizard(self.desk, self.notifier, signed_in_name(self.desk), self)
         except DeskError as error:  # the service refuses a role without the import permission
-            QMessageBox.warning(self, self.tr("导入旧台账"), error.message)
+            QMessageBox.warning(self, self.tr("导入旧台账"), app_message(error.message))
             return
         wizard.finished.connect(wizard.deleteLater)
         self.import_wizard = wizard

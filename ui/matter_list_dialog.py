@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.matters import MatterService
 from app.records import MatterSummary
+from ui.vocabulary import vocab
 from ui.workers import Requests
 
 MATTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,8 +87,8 @@ class MatterListDialog(QDialog):
                 f"{matter.received_at:%Y-%m-%d %H:%M}",
                 matter.persons,
                 matter.township,
-                matter.category,
-                matter.status,
+                vocab(matter.category),
+                vocab(matter.status),
                 matter.summary,
             ]
             for column, text in enumerate(cells):

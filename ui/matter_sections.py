@@ -32,10 +32,6 @@ from ui.vocabulary import vocab
 FACT_COLUMNS = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatterSections", text)
-
-
 def _when(at: datetime | None) -> str:
     return f"{at:%m-%d %H:%M}" if at is not None else ""
 
@@ -65,11 +61,13 @@ def record_html(detail: MatterDetail, revealed: Mapping[tuple[int, str], str] | 
     pairs = [cells[i : i + FACT_COLUMNS] for i in range(0, len(cells), FACT_COLUMNS)]
     rows = "".join(f"<tr>{''.join(pair)}</tr>" for pair in pairs)  # two facts a line: the timeline fits
     persons = [_person_line(p, revealed or {}) for p in detail.persons]
+    appeal_title = QCoreApplication.translate("MatterSections", "诉求")
+    visits = [_visit_line(v) for v in detail.visits]
     return (
         f"<table cellspacing='2' cellpadding='2'>{rows}</table>"
-        f"<h4>{escape(_tr('诉求'))}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
-        + _html_list(_tr("来访人"), persons)
-        + _list(_tr("来访记录"), [_visit_line(v) for v in detail.visits])
+        f"<h4>{escape(appeal_title)}</h4><p>{escape(detail.appeal).replace(chr(10), '<br>')}</p>"
+        + _html_list(QCoreApplication.translate("MatterSections", "来访人"), persons)
+        + _list(QCoreApplication.translate("MatterSections", "来访记录"), visits)
         + _timeline(detail)
     )
 
@@ -79,13 +77,14 @@ def _list(title: str, lines: list[str]) -> str:
 
 
 def _html_list(title: str, items_html: list[str]) -> str:
-    items = "".join(f"<li>{item}</li>" for item in items_html) or f"<li>{escape(_tr('无'))}</li>"
+    none = escape(QCoreApplication.translate("MatterSections", "无"))
+    items = "".join(f"<li>{item}</li>" for item in items_html) or f"<li>{none}</li>"
     return f"<h4>{escape(title)}</h4><ul>{items}</ul>"
 
 
 def _person_line(person: PersonRecord, revealed: Mapping[tuple[int, str], str]) -> str:
     """Name, numbers (masked, or as revealed) with their 显示 links, and 代表; escaped HTML."""
-    mark = _tr("代表") if person.representative else ""
+    mark = QCoreApplication.translate("MatterSections", "代表") if person.representative else ""
     numbers = [
         _number(person.person_id, field, masked, revealed)
         for field, masked in (("id_number", person.id_number_masked), ("phone", person.phone_masked))
@@ -98,7 +97,8 @@ def _number(person_id: int, field: str, masked: str, revealed: Mapping[tuple[int
     full = revealed.get((person_id, field))
     if full is not None:
         return f"<b>{escape(full)}</b>"
-    link = f" <a href='reveal:{person_id}:{field}'>{escape(_tr('显示'))}</a>" if person_id else ""
+    show = escape(QCoreApplication.translate("MatterSections", "显示"))
+    link = f" <a href='reveal:{person_id}:{field}'>{show}</a>" if person_id else ""
     return escape(masked) + link
 
 

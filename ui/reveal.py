@@ -15,27 +15,32 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
+from ui.vocabulary import QT_TRANSLATE_NOOP
 
-FIELD_NAMES = {"id_number": "身份证号", "phone": "联系电话"}
+FIELD_NAMES = {
+    "id_number": QT_TRANSLATE_NOOP("Reveal", "身份证号"),
+    "phone": QT_TRANSLATE_NOOP("Reveal", "联系电话"),
+}
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reveal", text)
+    return QCoreApplication.translate("Reveal", text)  # a name from FIELD_NAMES (QT_TRANSLATE_NOOP)
 
 
 def ask_reason(parent: QWidget | None, what: str) -> str | None:
     """The reason typed by the user; None when cancelled."""
     text, ok = QInputDialog.getText(
         parent,
-        _tr("显示完整号码"),
-        _tr("查看完整%1的事由（将记入审计日志）：").replace("%1", what),
+        QCoreApplication.translate("Reveal", "显示完整号码"),
+        QCoreApplication.translate("Reveal", "查看完整%1的事由（将记入审计日志）：").replace("%1", what),
         QLineEdit.EchoMode.Normal,
     )
     return text if ok else None
 
 
 def show_refusal(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("显示完整号码"), message)
+    QMessageBox.warning(parent, QCoreApplication.translate("Reveal", "显示完整号码"), message)
 
 
 def reveal_number(parent: QWidget | None, desk: Desk, person_id: int, field: str) -> str | None:
@@ -46,15 +51,19 @@ def reveal_number(parent: QWidget | None, desk: Desk, person_id: int, field: str
     try:
         return desk.privacy.reveal(person_id, field, reason)
     except DeskError as error:
-        show_refusal(parent, error.message)
+        show_refusal(parent, app_message(error.message))
         return None
 
 
 def ask_export_path(parent: QWidget | None, person_id: int) -> Path | None:
     """Where to write the visitor's record (a USB stick they brought, a folder to print from)."""
-    suggested = str(Path.home() / f"来访人本人记录_{person_id}.json")
+    name = QCoreApplication.translate("Reveal", "来访人本人记录_%1").replace("%1", str(person_id))
+    suggested = str(Path.home() / f"{name}.json")
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出本人完整记录"), suggested, _tr("JSON 文件 (*.json)")
+        parent,
+        QCoreApplication.translate("Reveal", "导出本人完整记录"),
+        suggested,
+        QCoreApplication.translate("Reveal", "JSON 文件 (*.json)"),
     )
     return Path(path) if path else None
 
@@ -67,5 +76,5 @@ def export_own_record(parent: QWidget | None, desk: Desk, person_id: int) -> Pat
     try:
         return desk.privacy.export_person(person_id, path)
     except DeskError as error:
-        show_refusal(parent, error.message)
+        show_refusal(parent, app_message(error.message))
         return None

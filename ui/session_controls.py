@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from ui.accounts_dialog import AccountsDialog, role_label
 from ui.audit_viewer import AuditDialog
@@ -54,14 +55,28 @@ class SessionControls:
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = window.menuBar().addMenu(window.tr("系统(&S)"))
-        self.audit_action = self._action(window.tr("审计日志…"), self.open_audit)
-        self.accounts_action = self._action(window.tr("账户管理…"), self.open_accounts)
-        self.backup_action = self._action(window.tr("自动备份设置…"), self.open_backup_settings)
-        self.lock_action = self._action(window.tr("锁定"), self.lock)
+        menu = QMenu(QCoreApplication.translate("MainWindow", "系统(&S)"), window)
+        help_menu = window.about_action.parent()  # 帮助 stays the last menu
+        before = help_menu.menuAction() if isinstance(help_menu, QMenu) else None
+        if before is not None:
+            window.menuBar().insertMenu(before, menu)
+        else:
+            window.menuBar().addMenu(menu)
+        self.audit_action = self._action(
+            QCoreApplication.translate("MainWindow", "审计日志…"), self.open_audit
+        )
+        self.accounts_action = self._action(
+            QCoreApplication.translate("MainWindow", "账户管理…"), self.open_accounts
+        )
+        self.backup_action = self._action(
+            QCoreApplication.translate("MainWindow", "自动备份设置…"), self.open_backup_settings
+        )
+        self.lock_action = self._action(QCoreApplication.translate("MainWindow", "锁定"), self.lock)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.switch_action = self._action(window.tr("切换用户…"), self.switch_user)
-        self.sign_out_action = self._action(window.tr("注销"), self.sign_out)
+        self.switch_action = self._action(
+            QCoreApplication.translate("MainWindow", "切换用户…"), self.switch_user
+        )
+        self.sign_out_action = self._action(QCoreApplication.translate("MainWindow", "注销"), self.sign_out)
         for action in (self.audit_action, self.accounts_action, self.backup_action, None,
                        self.lock_action, self.switch_action, self.sign_out_action):  # fmt: skip
             menu.addSeparator() if action is None else menu.addAction(action)
@@ -76,18 +91,20 @@ class SessionControls:
         """The account in the status bar and the title; the intake form's 接待人 is the account's name."""
         user = self.desk.user
         text = (
-            self.window.tr("当前用户：%1（%2）")
+            QCoreApplication.translate("MainWindow", "当前用户：%1（%2）")
             .replace("%1", user.display_name)
             .replace("%2", role_label(user.role))
             if user is not None
-            else self.window.tr("未登录")
+            else QCoreApplication.translate("MainWindow", "未登录")
         )
         self.user_label.setText(text)
         combo = self.window.intake_form.clerk_combo
         if user is not None:  # signed out: the form waits as it is for the next account
             combo.setEditText(signed_in_name(self.desk))
         combo.setEnabled(False)
-        combo.setToolTip(self.window.tr("接待人即当前登录的账户；换人请用“系统 → 切换用户”"))
+        combo.setToolTip(
+            QCoreApplication.translate("MainWindow", "接待人即当前登录的账户；换人请用“系统 → 切换用户”")
+        )
 
     def start(self) -> None:
         """After the first sign-in: the daily backup, and the idle countdown."""
@@ -141,5 +158,5 @@ class SessionControls:
     def export_own_record(self, person_id: int) -> None:
         written = export_own_record(self.window, self.desk, person_id)
         if written is not None:
-            text = self.window.tr("已导出本人记录到 %1").replace("%1", str(written))
+            text = QCoreApplication.translate("MainWindow", "已导出本人记录到 %1").replace("%1", str(written))
             self.window.statusBar().showMessage(text, MESSAGE_MS)

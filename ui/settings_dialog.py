@@ -128,6 +128,7 @@ class SettingsDialog(QDialog):
             return False
         self._language.save(self.language)
         return True
+
     def _spin(self) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setRange(0, 9999)  # wide on purpose: the service says what is allowed, under the field

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.app_messages import app_message
 
 ERROR_STYLE = "color: #C62828;"
 
@@ -73,7 +74,7 @@ class SignInDialog(QDialog):
         try:
             self._desk.sign_in(self.username_edit.text().strip(), self.password_edit.text())
         except DeskError as error:
-            self.error_label.setText(error.message)
+            self.error_label.setText(app_message(error.message))
             self.error_label.show()
             self.password_edit.clear()
             self.password_edit.setFocus()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.sources.records import SimilarMatch
+from ui.app_messages import app_message
+from ui.vocabulary import clause_separator, vocab
 
 LINKED_STYLE = "background: #E3F2FD; color: #0D47A1; padding: 4px; border-radius: 3px;"
 MATTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,8 +116,8 @@ class SimilarPanel(QGroupBox):
             group = self.tr("（已在联合调处组）") if match.group_id is not None else ""
             cells = [
                 f"{match.matter_no}\n{match.summary}",
-                "；".join(match.reasons),
-                f"{match.township}·{match.category}\n{match.status}{group}",
+                clause_separator().join(app_message(r) for r in match.reasons),
+                f"{match.township}·{vocab(match.category)}\n{vocab(match.status)}{group}",
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

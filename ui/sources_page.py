@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 from app.desk import Desk
 from ui.assessment_page import AssessmentPage
 from ui.backlog_page import BacklogPage
-from ui.chiefs_dialog import ChiefsDialog
 from ui.entity_dialog import EntityDialog
 from ui.hotspot_page import HotspotPage
 from ui.notifier import Notifier
+
+MERGE_PERMISSION = "sources_decide"  # as app/permissions.py files entities.merge
 
 
 class SourcesPage(QWidget):
@@ -35,13 +36,10 @@ class SourcesPage(QWidget):
         self.tabs.addTab(self.assessment, self.tr("部门考核"))
         self.entities_button = QPushButton(self.tr("被反映对象管理…"), self)
         self.entities_button.clicked.connect(self.open_entities)
-        self.chiefs_button = QPushButton(self.tr("科长名单…"), self)
-        self.chiefs_button.clicked.connect(self.edit_chiefs)
         corner = QWidget(self)
         buttons = QHBoxLayout(corner)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.entities_button)
-        buttons.addWidget(self.chiefs_button)
         self.tabs.setCornerWidget(corner)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -52,17 +50,10 @@ class SourcesPage(QWidget):
         self.assessment.message.connect(self.message)
 
     def open_entities(self) -> EntityDialog:
-        user = self.desk.settings.get().clerk_name
-        dialog = EntityDialog(self.desk.sources.entities, user, self.desk.sources.is_chief(user), self)
+        dialog = EntityDialog(self.desk.sources.entities, self.desk.may(MERGE_PERMISSION), self)
         dialog.changed.connect(self.notifier.matters_changed)
         dialog.matters_requested.connect(self.hotspots.open_matters)
         dialog.finished.connect(dialog.deleteLater)
         self.entity_dialog = dialog
         dialog.open()
         return dialog
-
-    def edit_chiefs(self) -> None:
-        dialog = ChiefsDialog(self.desk.sources.chiefs, self.desk.reference.names().clerks, self)
-        if dialog.exec():
-            self.notifier.settings_changed.emit()  # the matter page shows or hides the letter
-        dialog.deleteLater()

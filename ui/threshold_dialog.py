@@ -48,7 +48,7 @@ class ThresholdDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self._hotspots.set_thresholds(**self.values())
+            self._hotspots.set_thresholds(self.values())
         except ValidationError as error:
             self.error.setText("\n".join(e.message for e in error.errors))
             self.error.show()

@@ -40,6 +40,9 @@ class DemoReport:
     repeat_visits: int
     group_visits: int
     seconds: float
+    chief_password: str = (
+        ""  # of the account the demo made for its 科长 (username "kezhang"); "" if none made
+    )
 
 
 def generate_demo(
@@ -63,7 +66,7 @@ def generate_demo(
     generator = _Generator(desk, seed, today or date.today(), visits, registrar)
     counts = generator.run(progress)
     registrar.finish()
-    generator.sources.finish()
+    chief_password = generator.sources.finish()
     return DemoReport(
         visits=counts.visits,
         matters=counts.matters,
@@ -71,6 +74,7 @@ def generate_demo(
         repeat_visits=counts.repeats,
         group_visits=counts.groups,
         seconds=round(timer.perf_counter() - started, 3),
+        chief_password=chief_password,
     )
 
 

@@ -1,16 +1,19 @@
 """The demo's part of the source view: entities created up front, noise links, planted cluster visits, and
-afterwards a joint-handling group, the chiefs and two campaigns. Its own random stream (``sources-<seed>``)
-so the rest of the demo draws exactly as before for the same seed.
+afterwards a joint-handling group, a chief's account and two campaigns. Its own random stream
+(``sources-<seed>``) so the rest of the demo draws exactly as before for the same seed.
 """
 
 from __future__ import annotations
 
 import heapq
 import random
+import secrets
+import string
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from app.accounts import Role, password_problems
 from app.demo.sources_plan import (
     CLUSTERS,
     PlantedVisit,
@@ -25,6 +28,7 @@ from app.desk import Desk
 from app.records import VisitInput
 from app.rules.vocabulary import OPEN_STATUSES
 
+DEMO_CHIEF = "kezhang"  # the demo's 科长 signs in with this username and the password in the report
 PLANT_FROM = 1000  # smaller runs (tests) get no clusters: their weeks hold too few visits to show a trend
 
 
@@ -77,11 +81,13 @@ class DemoSources:
         )
         return Plan(visit, remember=True, persons=(person,))
 
-    def finish(self) -> None:
-        """What a bureau would have done by now: chiefs named, a group formed, campaigns under way."""
+    def finish(self) -> str:
+        """What a bureau would have done by now: a chief's account, a group formed, campaigns under way.
+
+        Returns the new chief account's password ("" when a chief account already exists).
+        """
         sources, clerks = self.desk.sources, self.desk.reference.names().clerks
-        if clerks and not sources.chiefs.chiefs():
-            sources.chiefs.set_chiefs(clerks[:1])
+        password = self._chief(clerks[0]) if clerks else ""
         estate = self.ids[CLUSTERS[0].entity[0]]
         open_nos = [m.matter_no for m in sources.entities.matters_of(estate) if m.status in OPEN_STATUSES]
         if len(open_nos) >= 2:
@@ -89,6 +95,15 @@ class DemoSources:
                 "锦绣华庭逾期交房一揽子调处", open_nos[:6], created_by=clerks[0] if clerks else ""
             )
         self._campaigns(estate)
+        return password
+
+    def _chief(self, name: str) -> str:
+        """An account with role chief for the first clerk unless one exists; its password is reported once."""
+        if any(a.role is Role.CHIEF for a in self.desk.accounts.list()):
+            return ""
+        password = _new_password()
+        self.desk.accounts.create(DEMO_CHIEF, name, Role.CHIEF, password)
+        return password
 
     def _campaigns(self, estate: int) -> None:
         campaigns, year = self.desk.sources.campaigns, self.today.year
@@ -105,3 +120,12 @@ class DemoSources:
                 f"DEMO-{year}-JAHJ", f"{year}年信访积案化解专项活动", "积案化解", start, end
             )
             campaigns.tag(drive, [r.matter_no for r in backlog.rows[:30]])
+
+
+def _new_password() -> str:
+    """Random, not from the seed (a demo database may be left on a PC), and acceptable to the rules."""
+    alphabet = string.ascii_letters + string.digits
+    while True:
+        password = "".join(secrets.choice(alphabet) for _ in range(14))
+        if not password_problems(password, DEMO_CHIEF):
+            return password

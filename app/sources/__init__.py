@@ -13,7 +13,6 @@ from app.settings import SettingsService
 from app.sources.assessment import AssessmentService
 from app.sources.backlog import BacklogService
 from app.sources.campaigns import CampaignService
-from app.sources.chiefs import ChiefRoster
 from app.sources.entities import EntityService
 from app.sources.groups import GroupService
 from app.sources.hotspots import HotspotService
@@ -32,11 +31,6 @@ class SourceServices:
     backlog: BacklogService
     assessment: AssessmentService
     letters: LetterService
-    chiefs: ChiefRoster
-
-    def is_chief(self, name: str) -> bool:
-        """Whether ``name`` may merge entities and draft accountability letters (科长)."""
-        return self.chiefs.is_chief(name)
 
 
 def build_sources(
@@ -51,7 +45,6 @@ def build_sources(
         backlog=BacklogService(db),
         assessment=AssessmentService(db, clock),
         letters=LetterService(db, settings, archive, clock),
-        chiefs=ChiefRoster(db),
     )
 
 
@@ -59,7 +52,6 @@ __all__ = [
     "AssessmentService",
     "BacklogService",
     "CampaignService",
-    "ChiefRoster",
     "EntityService",
     "GroupService",
     "HotspotService",

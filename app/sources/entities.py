@@ -15,7 +15,6 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
-from app.sources.chiefs import require_chief
 from app.sources.records import ENTITY_KINDS, EntityHit, EntityMatter, EntityRecord
 from app.sources.text import name_initials, normalize_name
 from db.engine import Database
@@ -48,15 +47,14 @@ class EntityService:
             entity = _live(session, entity_id)
             _add_alias(session, entity, _clean_name(alias, "alias", "别名"))
 
-    def merge(self, keep_id: int, merge_id: int, chief: str) -> None:
+    def merge(self, keep_id: int, merge_id: int) -> None:
         """Merge ``merge_id`` into ``keep_id``: aliases and matters move; it points to the kept one.
 
-        Only a chief may (``chief`` is the name of who asks).
+        Who may is the permission table's business (sources_decide); the audit log says who did.
         """
         if keep_id == merge_id:
             raise ValidationError.single("merge_id", "不能把被反映对象与自身合并")
         with self._db.writing() as session:
-            require_chief(session, chief, "合并被反映对象")
             keep, gone = _live(session, keep_id), _live(session, merge_id)
             _move_matters(session, gone.id, keep.id)
             session.execute(
@@ -66,7 +64,7 @@ class EntityService:
                 update(Entity).where(Entity.merged_into_id == gone.id).values(merged_into_id=keep.id)
             )
             gone.merged_into_id = keep.id
-            log.info("被反映对象 %s 合并到 %s，操作人 %s", gone.name, keep.name, chief)
+            log.info("被反映对象 %s 合并到 %s", gone.name, keep.name)
 
     def entity(self, entity_id: int) -> EntityRecord:
         """The entity (a merged id answers with the entity it became)."""

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from app.documents.parts import cn_date, cn_datetime
 from app.errors import NotFoundError, ValidationError
 from app.settings import SettingsService
-from app.sources.chiefs import chiefs_in, require_chief
 from app.sources.records import LetterFacts
 from app.storage import translated
 from db.engine import Database
@@ -45,19 +44,13 @@ class LetterService:
                 raise NotFoundError(f"没有编号为 {matter_no} 的信访事项")
             return _facts(session, matter, self._clock().date(), self._settings.get().agency_code)
 
-    def is_chief(self, name: str) -> bool:
-        with self._db.reading() as session:
-            return bool(name.strip()) and name.strip() in chiefs_in(session)
-
-    def draft(self, matter_no: str, chief: str, out: Path | str | None = None) -> Path:
+    def draft(self, matter_no: str, out: Path | str | None = None) -> Path:
         """Write the letter as a PDF (by default into the archive beside the database) and return its path.
 
-        Only a chief may (``chief`` is the name of who asks); a ValidationError for anyone else.
+        Only a chief or the administrator may: the guard checks sources_decide and audits the print.
         """
         from app.documents.accountability import render_letter
 
-        with self._db.reading() as session:
-            require_chief(session, chief, "起草问责建议函")
         facts = self.facts(matter_no)
         now = self._clock()
         target = (

@@ -68,6 +68,11 @@ def _jieba() -> object:
         return jieba
 
 
+def warm() -> None:
+    """Load the dictionary now, off the clerk's path: the window does it in the background at start-up."""
+    _jieba()
+
+
 def terms(text: str) -> list[str]:
     """The distinct content words of ``text`` in order of first occurrence (two characters or more)."""
     cut = _jieba().lcut(unicodedata.normalize("NFKC", text))  # type: ignore[attr-defined]

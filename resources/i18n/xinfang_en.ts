@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>构建于 {0}</source>
+        <translation>Built {0}</translation>
+    </message>
+    <message>
+        <source>从源代码运行</source>
+        <translation>Running from source</translation>
+    </message>
+    <message>
+        <source>信访接待台 Xinfang Desk</source>
+        <translation>Xinfang Desk</translation>
+    </message>
+    <message>
+        <source>版本 {0}（{1}）</source>
+        <translation>Version {0} ({1})</translation>
+    </message>
+    <message>
+        <source>源代码提交 {0}</source>
+        <translation>Source commit {0}</translation>
+    </message>
+    <message>
+        <source>数据库 {0}</source>
+        <translation>Database {0}</translation>
+    </message>
+    <message>
+        <source>关于信访接待台</source>
+        <translation>About Xinfang Desk</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>账户管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>新增账户…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>停用/启用</source>
+        <translation>Disable/enable</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>锁定至 %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>请先选中一个账户</source>
+        <translation>Select an account first</translation>
+    </message>
+    <message>
+        <source>新增账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>重置 %1 的密码</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>%1 — %2</source>
@@ -30,6 +124,392 @@
     <message>
         <source>。</source>
         <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>按时签收、按期办结、超期、退回按交办件计；重复访率为交办后又来访的件数占比；满意率为满意与基本满意占已评价件数的比例。</source>
+        <translation>Signed on time, closed on time, overdue and returned count assigned matters; the repeat-visit rate is the share visited again after assignment; the satisfaction rate is the share of rated matters rated satisfied or fairly satisfied.</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>%1 至 %2，%3 个责任单位</source>
+        <translation>%1 to %2, %3 responsible units</translation>
+    </message>
+    <message>
+        <source>信访工作考核_%1</source>
+        <translation>petition-work-assessment_%1</translation>
+    </message>
+    <message>
+        <source>导出考核表</source>
+        <translation>Export the assessment</translation>
+    </message>
+    <message>
+        <source>已导出 %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <source>登录</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>锁定账号</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>查看完整号码</source>
+        <translation>Full number viewed</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>如 matters、persons</source>
+        <translation>e.g. matters, persons</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record id</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>逐条核对哈希链，发现被改动或删除的记录</source>
+        <translation>Check the hash chain entry by entry to find altered or deleted records</translation>
+    </message>
+    <message>
+        <source>第 %1–%2 条，共 %3 条</source>
+        <translation>Entries %1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>校验通过：%1 条记录，哈希链完整</source>
+        <translation>Verified: %1 entries, the hash chain is intact</translation>
+    </message>
+    <message>
+        <source>校验失败：第 %1 条记录起链条断裂（%2）</source>
+        <translation>Verification failed: the chain breaks at entry %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>新建专项活动…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>选中积案加入所选专项活动</source>
+        <translation>Add the selected backlog matters to the selected campaign</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>专项活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matters</translation>
+    </message>
+    <message>
+        <source>已化解</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>在办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>化解率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>积案件数</source>
+        <translation>Backlog matters</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>Matter number</translation>
+    </message>
+    <message>
+        <source>已办天数</source>
+        <translation>Days open</translation>
+    </message>
+    <message>
+        <source>属地</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>专项活动（双击查看在办事项）</source>
+        <translation>Campaigns (double-click for open matters)</translation>
+    </message>
+    <message>
+        <source>积案分布（双击查看）</source>
+        <translation>Backlog by visits (double-click to list)</translation>
+    </message>
+    <message>
+        <source>积案清单（来访最多者在前）</source>
+        <translation>Backlog (most visited first)</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>积案 %1 件；专项活动 %2 项</source>
+        <translation>%1 backlog matters; %2 campaigns</translation>
+    </message>
+    <message>
+        <source>请先选中一项专项活动和要加入的积案</source>
+        <translation>Select a campaign and the backlog matters to add first</translation>
+    </message>
+    <message>
+        <source>无法加入专项活动</source>
+        <translation>Cannot add to the campaign</translation>
+    </message>
+    <message>
+        <source>已将 %1 件积案加入“%2”</source>
+        <translation>Added %1 backlog matters to “%2”</translation>
+    </message>
+    <message>
+        <source>%1 在办事项</source>
+        <translation>%1: open matters</translation>
+    </message>
+    <message>
+        <source>积案：来访 %1</source>
+        <translation>Backlog: visited %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>已自动备份到 %1</source>
+        <translation>Backed up automatically to %1</translation>
+    </message>
+    <message>
+        <source>自动备份未完成：%1</source>
+        <translation>Automatic backup not done: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>自动备份设置</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>保留每日备份</source>
+        <translation>Daily backups kept</translation>
+    </message>
+    <message>
+        <source>保留每周备份</source>
+        <translation>Weekly backups kept</translation>
+    </message>
+    <message>
+        <source>保留每月备份</source>
+        <translation>Monthly backups kept</translation>
+    </message>
+    <message>
+        <source>尚未自动备份</source>
+        <translation>No automatic backup yet</translation>
+    </message>
+    <message>
+        <source>上次自动备份</source>
+        <translation>Last automatic backup</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
     </message>
 </context>
 <context>
@@ -261,6 +741,37 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>新建专项活动</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>如 2026-SCGJ</source>
+        <translation>e.g. 2026-SCGJ</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>Ends</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>试导入检查</source>
@@ -422,6 +933,132 @@
     </message>
 </context>
 <context>
+    <name>EntityDialog</name>
+    <message>
+        <source>被反映对象管理</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>名称、别名或拼音首字母</source>
+        <translation>Name, alias or pinyin initials</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>新别名，回车添加</source>
+        <translation>New alias, Enter to add</translation>
+    </message>
+    <message>
+        <source>添加别名(&amp;A)</source>
+        <translation>&amp;Add alias</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型·属地</source>
+        <translation>Type · township</translation>
+    </message>
+    <message>
+        <source>查看事项(&amp;V)</source>
+        <translation>&amp;View matters</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matters</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>设为保留对象(&amp;K)</source>
+        <translation>&amp;Keep this one</translation>
+    </message>
+    <message>
+        <source>未选保留对象</source>
+        <translation>No respondent kept yet</translation>
+    </message>
+    <message>
+        <source>并入保留对象(&amp;M)</source>
+        <translation>&amp;Merge into the kept one</translation>
+    </message>
+    <message>
+        <source>合并重复对象</source>
+        <translation>Merge duplicates</translation>
+    </message>
+    <message>
+        <source>先选中要保留的对象，再查找重复的一个并入它。</source>
+        <translation>Select the respondent to keep, then find the duplicate and merge it in.</translation>
+    </message>
+    <message>
+        <source>合并须由科长或管理员操作。</source>
+        <translation>Merging is for a section chief or an administrator.</translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation>%1 matters</translation>
+    </message>
+    <message>
+        <source>保留：%1</source>
+        <translation>Keep: %1</translation>
+    </message>
+    <message>
+        <source>%1 的事项</source>
+        <translation>Matters of %1</translation>
+    </message>
+    <message>
+        <source>无法添加别名</source>
+        <translation>Cannot add the alias</translation>
+    </message>
+    <message>
+        <source>把“%1”（%2 件事项）并入“%3”？并入后其别名和事项都归“%3”，不能撤销。</source>
+        <translation>Merge “%1” (%2 matters) into “%3”? Its aliases and matters will belong to “%3”; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>无法合并</source>
+        <translation>Cannot merge</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPicker</name>
+    <message>
+        <source>，别名“%1”</source>
+        <translation>, alias “%1”</translation>
+    </message>
+    <message>
+        <source>%1（%2%3%4）</source>
+        <translation>%1 (%2%3%4)</translation>
+    </message>
+    <message>
+        <source>企业、项目或小区、部门、村（居）委会：名称、简称或拼音首字母</source>
+        <translation>Company, project or estate, department, village committee: name, short name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>新对象的类型（名称不在列表中时按回车新增）</source>
+        <translation>Type of a new respondent (press Enter to add a name not in the list)</translation>
+    </message>
+    <message>
+        <source>已选的被反映对象；按 Delete 移除</source>
+        <translation>Respondents chosen; Delete removes one</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1（%2，新增）</source>
+        <translation>%1 (%2, new)</translation>
+    </message>
+</context>
+<context>
     <name>ExtendForm</name>
     <message>
         <source> 日</source>
@@ -480,6 +1117,69 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>首次使用：设置单位与管理员</source>
+        <translation>First run: the office and its administrator</translation>
+    </message>
+    <message>
+        <source>本数据库还没有任何账户。请确认单位信息，并设置管理员账户。</source>
+        <translation>This database has no accounts yet. Confirm the office&apos;s details and set up the administrator&apos;s account.</translation>
+    </message>
+    <message>
+        <source>乡镇（街道），每行一个</source>
+        <translation>Townships (subdistricts), one a line</translation>
+    </message>
+    <message>
+        <source>县直部门，每行一个</source>
+        <translation>County departments, one a line</translation>
+    </message>
+    <message>
+        <source>完成设置</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>机关代字</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <source>管理员账户</source>
+        <translation>Administrator&apos;s account</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>可能是同一人（姓名、电话相同），请核实</source>
@@ -508,6 +1208,22 @@
     <message>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>导出本人完整记录…</source>
+        <translation>Export own record…</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录（科长以上，记入审计日志）</source>
+        <translation>Export the visitor&apos;s own full record for them (section chief or above; written to the audit log)</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>查看完整号码（需说明事由，记入审计日志）</source>
+        <translation>View the full number (give a reason; written to the audit log)</translation>
     </message>
     <message>
         <source>在办事项</source>
@@ -687,6 +1403,92 @@
     <message>
         <source>已重新计算：%1 个期限随之调整</source>
         <translation>Recounted: %1 deadlines adjusted</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotPage</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>第 %1 周</source>
+        <translation>Week %1</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>预警阈值…</source>
+        <translation>Thresholds…</translation>
+    </message>
+    <message>
+        <source>集访风险预警（双击查看事项）</source>
+        <translation>Group-visit risk warnings (double-click for matters)</translation>
+    </message>
+    <message>
+        <source>被反映对象</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>Townships (subdistricts)</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>正在计算……</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>本周没有集访风险预警</source>
+        <translation>No group-visit risk warnings this week</translation>
+    </message>
+    <message>
+        <source>%1 项超过阈值，%2 条集访预警</source>
+        <translation>%1 beyond thresholds; group-visit warnings: %2</translation>
+    </message>
+    <message>
+        <source>%1 本周事项</source>
+        <translation>%1: matters this week</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotTable</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>本周件数</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>上周件数</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>增长</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>本周人次</source>
+        <translation>Persons this wk</translation>
+    </message>
+    <message>
+        <source>上周人次</source>
+        <translation>Persons last wk</translation>
+    </message>
+    <message>
+        <source>超过预警阈值</source>
+        <translation>Beyond the warning threshold</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1756,10 @@
         <translation>Request</translation>
     </message>
     <message>
+        <source>被反映对象</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
         <source>材料、标记与重访</source>
         <translation>Materials, flags and repeat visits</translation>
     </message>
@@ -992,6 +1798,29 @@
     <message>
         <source>%1岁</source>
         <translation>%1 years old</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSources</name>
+    <message>
+        <source>联合调处：%1</source>
+        <translation>Joint mediation: %1</translation>
+    </message>
+    <message>
+        <source>无法建组</source>
+        <translation>Cannot form the group</translation>
+    </message>
+    <message>
+        <source>本次登记保存后并入联合调处组</source>
+        <translation>Once saved, this registration joins the mediation group</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>%1（%2 件：%3）</source>
+        <translation>%1 (%2 matters: %3)</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1981,68 @@
     </message>
 </context>
 <context>
+    <name>LetterAction</name>
+    <message>
+        <source>问责建议函…</source>
+        <translation>Accountability letter…</translation>
+    </message>
+    <message>
+        <source>起草信访工作问责建议函（科长、管理员）</source>
+        <translation>Draft a letter recommending accountability (section chief, administrator)</translation>
+    </message>
+    <message>
+        <source>已起草问责建议函：%1</source>
+        <translation>Accountability letter drafted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>信访接待台</source>
+        <translation>Xinfang Desk</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>%1 已离开。输入密码解锁，或切换用户。</source>
+        <translation>%1 stepped away. Enter the password to unlock, or switch user.</translation>
+    </message>
+    <message>
+        <source>请登录</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <source>已注销。未保存的登记内容会保留给下一位登录的接待员。</source>
+        <translation>Signed out. An unsaved registration is kept for the next clerk to sign in.</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>来访登记</source>
@@ -1168,6 +2059,10 @@
     <message>
         <source>统计</source>
         <translation>Tallies</translation>
+    </message>
+    <message>
+        <source>源头治理</source>
+        <translation>Root causes</translation>
     </message>
     <message>
         <source>知道了</source>
@@ -1222,6 +2117,14 @@
         <translation>Supervision board</translation>
     </message>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于信访接待台…</source>
+        <translation>About Xinfang Desk…</translation>
+    </message>
+    <message>
         <source>信访接待台 — %1</source>
         <translation>Xinfang Desk — %1</translation>
     </message>
@@ -1230,12 +2133,8 @@
         <translation>Database: %1</translation>
     </message>
     <message>
-        <source>接待人：%1</source>
-        <translation>Clerk: %1</translation>
-    </message>
-    <message>
-        <source>（未设置）</source>
-        <translation>(not set)</translation>
+        <source>导入旧台账</source>
+        <translation>Import an old register</translation>
     </message>
     <message>
         <source>督办 (%1)</source>
@@ -1264,6 +2163,50 @@
     <message>
         <source>程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。</source>
         <translation>An internal error occurred and has been logged. What was typed is saved as a draft and will not be lost.</translation>
+    </message>
+    <message>
+        <source>系统(&amp;S)</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>账户管理…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>自动备份设置…</source>
+        <translation>Automatic backups…</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>当前用户：%1（%2）</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>接待人即当前登录的账户；换人请用“系统 → 切换用户”</source>
+        <translation>The clerk is the signed-in account; to change, use “System → Switch user”</translation>
+    </message>
+    <message>
+        <source>已导出本人记录到 %1</source>
+        <translation>Own record exported to %1</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +2272,45 @@
     </message>
 </context>
 <context>
+    <name>MatterListDialog</name>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>Matter number</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>来访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>属地</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>%1：共 %2 件事项（双击一行打开）</source>
+        <translation>%1: %2 matters (double-click a row to open)</translation>
+    </message>
+</context>
+<context>
     <name>MatterSections</name>
     <message>
         <source>事项编号</source>
@@ -1381,6 +2363,10 @@
     <message>
         <source>代表</source>
         <translation>Representative</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
     </message>
     <message>
         <source>重访</source>
@@ -1716,6 +2702,41 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>无法打开要打印的文件：%1</source>
@@ -1818,6 +2839,52 @@
     </message>
 </context>
 <context>
+    <name>Reveal</name>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show the full number</translation>
+    </message>
+    <message>
+        <source>查看完整%1的事由（将记入审计日志）：</source>
+        <translation>Why view the full %1 (written to the audit log):</translation>
+    </message>
+    <message>
+        <source>来访人本人记录_%1</source>
+        <translation>visitor-own-record_%1</translation>
+    </message>
+    <message>
+        <source>导出本人完整记录</source>
+        <translation>Export own full record</translation>
+    </message>
+    <message>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON file (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>接待员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>Section chief</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>最后一日为节假日时顺延至节假日后第一个工作日</source>
@@ -1867,6 +2934,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>接待人即当前登录的账户</source>
+        <translation>The clerk is the signed-in account</translation>
+    </message>
+    <message>
         <source>单位与打印设置</source>
         <translation>Agency and printing settings</translation>
     </message>
@@ -1907,6 +2978,18 @@
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>空闲锁定（分钟，0为不锁定）</source>
+        <translation>Lock when idle (minutes, 0 never)</translation>
+    </message>
+    <message>
+        <source>连续输错密码锁定（次）</source>
+        <translation>Lock after wrong passwords (times)</translation>
+    </message>
+    <message>
+        <source>账号锁定时长（分钟）</source>
+        <translation>Lockout length (minutes)</translation>
+    </message>
+    <message>
         <source>界面语言在下次启动程序时生效</source>
         <translation>The language changes from the next start of the program</translation>
     </message>
@@ -1925,6 +3008,115 @@
     <message>
         <source>编号示例：%1</source>
         <translation>Number example: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>信访接待台</source>
+        <translation>Xinfang Desk</translation>
+    </message>
+    <message>
+        <source>登录 — %1</source>
+        <translation>Sign in — %1</translation>
+    </message>
+    <message>
+        <source>请登录</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>相似事项</source>
+        <translation>Similar matters</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>为何相似</source>
+        <translation>Why similar</translation>
+    </message>
+    <message>
+        <source>属地·状态</source>
+        <translation>Township · status</translation>
+    </message>
+    <message>
+        <source>列表(&amp;J)：</source>
+        <translation>Lis&amp;t:</translation>
+    </message>
+    <message>
+        <source>选中事项建组联合调处(&amp;G)</source>
+        <translation>&amp;Group the selected for joint mediation</translation>
+    </message>
+    <message>
+        <source>并入该事项所在组(&amp;U)</source>
+        <translation>Join its gro&amp;up</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>正在查找相似事项……</source>
+        <translation>Looking for similar matters…</translation>
+    </message>
+    <message>
+        <source>（已在联合调处组）</source>
+        <translation> (in a mediation group)</translation>
+    </message>
+    <message>
+        <source>%1 件在办事项可能是同一问题（双击打开）</source>
+        <translation>%1 open matters may be the same problem (double-click to open)</translation>
+    </message>
+    <message>
+        <source>没有相似的在办事项</source>
+        <translation>No similar open matters</translation>
+    </message>
+    <message>
+        <source>填写概况、诉求或被反映对象后，这里列出可能相同的在办事项</source>
+        <translation>Fill in the summary, request or respondents to list open matters that may be the same</translation>
+    </message>
+    <message>
+        <source>本次登记将并入：%1</source>
+        <translation>This registration will join: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>热点预警</source>
+        <translation>Hotspots</translation>
+    </message>
+    <message>
+        <source>专项与积案</source>
+        <translation>Campaigns and backlog</translation>
+    </message>
+    <message>
+        <source>部门考核</source>
+        <translation>Department assessment</translation>
+    </message>
+    <message>
+        <source>被反映对象管理…</source>
+        <translation>Respondents…</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +3253,13 @@
     <message>
         <source>意见内容</source>
         <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>预警阈值</source>
+        <translation>Warning thresholds</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +3486,90 @@
     <message>
         <source>或换行</source>
         <translation> or line breaks</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>命令行:</source>
+        <translation>console:</translation>
+    </message>
+    <message>
+        <source>尚未登录，请先登录</source>
+        <translation>Nobody is signed in: please sign in</translation>
+    </message>
+    <message>
+        <source>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</source>
+        <translation>You can sign only as yourself ({display_name}), not as “{name}”</translation>
+    </message>
+    <message>
+        <source>{label}没有“{label2}”的权限（{permission}）</source>
+        <translation>A {label} may not: {label2} ({permission})</translation>
+    </message>
+    <message>
+        <source>{name}.{attr} 不能经由受控服务直接取用</source>
+        <translation>{name}.{attr} cannot be reached through the guarded service</translation>
+    </message>
+    <message>
+        <source>操作 {name}.{attr} 未列入权限表，已拒绝</source>
+        <translation>{name}.{attr} is not in the permission table: refused</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>section chief</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>密码长度应为{min_password}至{max_password}个字符</source>
+        <translation>A password is {min_password} to {max_password} characters long</translation>
+    </message>
+    <message>
+        <source>密码须同时包含字母和数字</source>
+        <translation>A password must contain both letters and digits</translation>
+    </message>
+    <message>
+        <source>密码不能与用户名相同</source>
+        <translation>The password cannot be the user name</translation>
+    </message>
+    <message>
+        <source>密码不能包含控制字符</source>
+        <translation>A password cannot contain control characters</translation>
+    </message>
+    <message>
+        <source>用户名“{username}”已被使用</source>
+        <translation>The user name “{username}” is taken</translation>
+    </message>
+    <message>
+        <source>没有用户名为“{strip}”的账号</source>
+        <translation>There is no account with the user name “{strip}”</translation>
+    </message>
+    <message>
+        <source>用户名应为2至32位字母、数字或 . _ -，以字母或数字开头</source>
+        <translation>A user name is 2 to 32 letters, digits or . _ -, starting with a letter or digit</translation>
+    </message>
+    <message>
+        <source>姓名不能为空，不超过32个字，且不含控制字符</source>
+        <translation>A name is 1 to 32 characters, without control characters</translation>
+    </message>
+    <message>
+        <source>角色只能是接待员、科长或管理员</source>
+        <translation>The role must be clerk, section chief or administrator</translation>
+    </message>
+    <message>
+        <source>已有账号，不能再次创建首个管理员</source>
+        <translation>Accounts exist already: the first administrator cannot be created again</translation>
+    </message>
+    <message>
+        <source>不能停用最后一个管理员账号</source>
+        <translation>The last administrator&apos;s account cannot be disabled</translation>
     </message>
     <message>
         <source>{label}应为0到{limit}之间的整数</source>
@@ -2525,6 +3808,10 @@
         <translation>The date “{text}” is not valid; write it like 2026-11-01</translation>
     </message>
     <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
         <source>期限天数须为1至{max_days}之间的整数</source>
         <translation>The number of days must be a whole number from 1 to {max_days}</translation>
     </message>
@@ -2673,10 +3960,6 @@
         <translation>The confirmed visitor&apos;s ID number differs from the one typed</translation>
     </message>
     <message>
-        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
-        <translation>A reception day can be chosen only when the channel is “{reception_day_channel}”</translation>
-    </message>
-    <message>
         <source>所选的领导接访日不存在，请刷新后重新选择</source>
         <translation>The chosen reception day no longer exists: refresh and choose again</translation>
     </message>
@@ -2721,6 +4004,10 @@
         <translation>Must be text</translation>
     </message>
     <message>
+        <source>应为列表：编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</source>
+        <translation>Should be a list: ids, names or {{&quot;name&quot;: …, &quot;kind&quot;: …}}</translation>
+    </message>
+    <message>
         <source>未知的项（拼写是否有误？）</source>
         <translation>Unknown key (misspelt?)</translation>
     </message>
@@ -2749,12 +4036,32 @@
         <translation>The file is not valid JSON: {error}</translation>
     </message>
     <message>
+        <source>应为编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</source>
+        <translation>Should be an id, a name or {{&quot;name&quot;: …, &quot;kind&quot;: …}}</translation>
+    </message>
+    <message>
         <source>界面语言只能是{values}</source>
         <translation>The language must be one of {values}</translation>
     </message>
     <message>
         <source>台账只能导出为 .xlsx 或 .csv 文件</source>
         <translation>The register can be exported as .xlsx or .csv only</translation>
+    </message>
+    <message>
+        <source>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</source>
+        <translation>The source of a migration must be an SQLite database file (given with --db)</translation>
+    </message>
+    <message>
+        <source>目标数据库不是空的（{tables} 等表已有数据），拒绝迁移，以免混入或覆盖数据。请新建空数据库再迁移。</source>
+        <translation>The target database is not empty ({tables} and other tables hold data): migration refused so that no data is mixed or overwritten. Create an empty database and migrate again.</translation>
+    </message>
+    <message>
+        <source>源数据库文件已损坏，请先恢复备份再迁移：{problems}</source>
+        <translation>The source database file is damaged; restore a backup before migrating: {problems}</translation>
+    </message>
+    <message>
+        <source>迁移后核对不一致：表 {name} 源 {rows} 行、目标 {rows2} 行，校验和不同。已全部撤销，目标数据库保持为空。</source>
+        <translation>The check after migration failed: table {name} has {rows} rows in the source and {rows2} in the target, with different checksums. Everything was undone; the target database stays empty.</translation>
     </message>
     <message>
         <source>{kind}不分部门，请不要指定部门</source>
@@ -2807,6 +4114,30 @@
     <message>
         <source>未知的文书种类：{text}；可选：{kinds}</source>
         <translation>Unknown document kind: {text}; choose from: {kinds}</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>来访人申请本人信息</source>
+        <translation>the visitor asked for their own record</translation>
+    </message>
+    <message>
+        <source>请填写查看原因（不超过{max_reason}个字）</source>
+        <translation>Please give the reason for viewing (at most {max_reason} characters)</translation>
+    </message>
+    <message>
+        <source>没有编号为 {person_id} 的来访人</source>
+        <translation>There is no visitor numbered {person_id}</translation>
+    </message>
+    <message>
+        <source>只能查看身份证号或电话</source>
+        <translation>Only an ID number or a phone number can be viewed</translation>
     </message>
     <message>
         <source>请填写身份证号</source>
@@ -3017,6 +4348,46 @@
         <translation>The clerk&apos;s name has at most 32 characters</translation>
     </message>
     <message>
+        <source>请至少填写一个{what}</source>
+        <translation>Please fill in at least one {what}</translation>
+    </message>
+    <message>
+        <source>{what}名称“{n}”超过{max_name}个字</source>
+        <translation>The {what} name “{n}” is longer than {max_name} characters</translation>
+    </message>
+    <message>
+        <source>{what}名称有重复</source>
+        <translation>{what} names repeat</translation>
+    </message>
+    <message>
+        <source>已完成首次设置（已有账号），不能再次设置</source>
+        <translation>The first-run setup is done (accounts exist) and cannot be run again</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>连续输错密码 </source>
+        <translation>Wrong password </translation>
+    </message>
+    <message>
+        <source>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</source>
+        <translation>Wrong password {failures} times: the account is locked for {minutes} minutes, or ask an administrator to unlock it</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</source>
+        <translation>Wrong user name or password ({failed_count} more and the account locks)</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系管理员</source>
+        <translation>This account is disabled: ask an administrator</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</source>
+        <translation>Too many wrong passwords: the account is locked until {m}, or ask an administrator to unlock it</translation>
+    </message>
+    <message>
         <source>请填写操作人</source>
         <translation>Enter who makes the change</translation>
     </message>
@@ -3027,6 +4398,170 @@
     <message>
         <source>回执版式只能是 a4 或 thermal</source>
         <translation>The slip layout must be a4 or thermal</translation>
+    </message>
+    <message>
+        <source>请填写专项活动代码（不超过32个字符）</source>
+        <translation>Please fill in the campaign code (at most 32 characters)</translation>
+    </message>
+    <message>
+        <source>请填写专项活动名称（不超过100个字）</source>
+        <translation>Please fill in the campaign name (at most 100 characters)</translation>
+    </message>
+    <message>
+        <source>专项活动类型应为{campaign_kinds}之一</source>
+        <translation>The campaign type must be one of {campaign_kinds}</translation>
+    </message>
+    <message>
+        <source>专项活动的结束日期不能早于开始日期</source>
+        <translation>A campaign cannot end before it starts</translation>
+    </message>
+    <message>
+        <source>没有编号为 {campaign_id} 的专项活动</source>
+        <translation>There is no campaign numbered {campaign_id}</translation>
+    </message>
+    <message>
+        <source>目标类型只能是{target_kinds}</source>
+        <translation>The target type must be {target_kinds}</translation>
+    </message>
+    <message>
+        <source>专项活动代码“{code}”已被使用</source>
+        <translation>The campaign code “{code}” is taken</translation>
+    </message>
+    <message>
+        <source>编号 {missing} 不存在</source>
+        <translation>Id {missing} does not exist</translation>
+    </message>
+    <message>
+        <source>类型“{kind}”不对，应为{entity_kinds}之一</source>
+        <translation>The type “{kind}” is wrong: it must be one of {entity_kinds}</translation>
+    </message>
+    <message>
+        <source>请填写被反映对象的{label}</source>
+        <translation>Please fill in the respondent&apos;s {label}</translation>
+    </message>
+    <message>
+        <source>被反映对象的{label}不能超过{max_name}个字</source>
+        <translation>The respondent&apos;s {label} cannot be longer than {max_name} characters</translation>
+    </message>
+    <message>
+        <source>“{alias}”已是被反映对象“{owner}”的名称或别名</source>
+        <translation>“{alias}” is already the name or an alias of the respondent “{owner}”</translation>
+    </message>
+    <message>
+        <source>没有编号为 {entity_id} 的被反映对象</source>
+        <translation>There is no respondent numbered {entity_id}</translation>
+    </message>
+    <message>
+        <source>“{name}”已合并到其他被反映对象</source>
+        <translation>“{name}” has been merged into another respondent</translation>
+    </message>
+    <message>
+        <source>没有名为“{township}”的乡镇（街道）</source>
+        <translation>There is no township (subdistrict) named “{township}”</translation>
+    </message>
+    <message>
+        <source>不能把被反映对象与自身合并</source>
+        <translation>A respondent cannot be merged with itself</translation>
+    </message>
+    <message>
+        <source>所选的调处组不存在，请刷新后重新选择</source>
+        <translation>The chosen mediation group no longer exists; refresh and choose again</translation>
+    </message>
+    <message>
+        <source>该事项已在调处组“{current}”中</source>
+        <translation>The matter is already in the mediation group “{current}”</translation>
+    </message>
+    <message>
+        <source>没有编号为 {group_id} 的调处组</source>
+        <translation>There is no mediation group numbered {group_id}</translation>
+    </message>
+    <message>
+        <source>请填写调处组的名称</source>
+        <translation>Please fill in the mediation group&apos;s name</translation>
+    </message>
+    <message>
+        <source>调处组名称不能超过{max_title}个字</source>
+        <translation>A mediation group&apos;s name cannot be longer than {max_title} characters</translation>
+    </message>
+    <message>
+        <source>调处组至少要有一件信访事项</source>
+        <translation>A mediation group needs at least one matter</translation>
+    </message>
+    <message>
+        <source>{matter_no} 不在该调处组中</source>
+        <translation>{matter_no} is not in this mediation group</translation>
+    </message>
+    <message>
+        <source>{days}天内有{g}批互不相关的来访人（{matters}件事项、{persons}人）反映“{name}”，涉及{towns}，有集访风险</source>
+        <translation>Within {days} days, {g} unrelated groups of visitors ({matters} matters, {persons} persons) raised “{name}”, in {towns}: risk of a group visit</translation>
+    </message>
+    <message>
+        <source>属地不明</source>
+        <translation>township unknown</translation>
+    </message>
+    <message>
+        <source>所选的被反映对象已不存在，请重新选择</source>
+        <translation>A chosen respondent no longer exists; choose again</translation>
+    </message>
+    <message>
+        <source>被反映对象最多{max_entities}个</source>
+        <translation>At most {max_entities} respondents</translation>
+    </message>
+    <message>
+        <source>所选的被反映对象编号无效，请重新选择</source>
+        <translation>A chosen respondent&apos;s id is not valid; choose again</translation>
+    </message>
+    <message>
+        <source>所选的调处组编号无效，请重新选择</source>
+        <translation>The chosen mediation group&apos;s id is not valid; choose again</translation>
+    </message>
+    <message>
+        <source>请填写被反映对象的名称</source>
+        <translation>Please fill in the respondent&apos;s name</translation>
+    </message>
+    <message>
+        <source>被反映对象类型应为{entity_kinds}之一</source>
+        <translation>A respondent&apos;s type must be one of {entity_kinds}</translation>
+    </message>
+    <message>
+        <source>被反映对象的名称不能超过{max_name}个字</source>
+        <translation>A respondent&apos;s name cannot be longer than {max_name} characters</translation>
+    </message>
+    <message>
+        <source>{matter_no} 的办理记录中没有超期、督办、重访或不满意等问题，无需问责</source>
+        <translation>The handling of {matter_no} shows no overdue, supervision, repeat visit or dissatisfaction: no ground for accountability</translation>
+    </message>
+    <message>
+        <source>同一被反映对象：{entity_names}</source>
+        <translation>Same respondent: {entity_names}</translation>
+    </message>
+    <message>
+        <source>同一来访人的未结事项</source>
+        <translation>An open matter of the same visitor</translation>
+    </message>
+    <message>
+        <source>诉求相近：{words}</source>
+        <translation>Similar request: {words}</translation>
+    </message>
+    <message>
+        <source>同乡镇同类别</source>
+        <translation>Same township and category</translation>
+    </message>
+    <message>
+        <source>同乡镇</source>
+        <translation>Same township</translation>
+    </message>
+    <message>
+        <source>同类别</source>
+        <translation>Same category</translation>
+    </message>
+    <message>
+        <source>没有名为“{k}”的阈值</source>
+        <translation>There is no threshold named “{k}”</translation>
+    </message>
+    <message>
+        <source>{label}应为{low}到{high}之间的整数</source>
+        <translation>{label} must be a whole number from {low} to {high}</translation>
     </message>
     <message>
         <source>不支持的数据库地址，或未安装其驱动（{error}）。</source>
@@ -3111,6 +4646,14 @@
     <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
         <translation>Unsupported file type “{suffix}”: use .xlsx, .csv or .pdf</translation>
+    </message>
+    <message>
+        <source>信访形式为“领导接访日”时才能选择领导接访日</source>
+        <translation>A reception day can be chosen only when the channel is “Leader reception day”</translation>
+    </message>
+    <message>
+        <source>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</source>
+        <translation>The target must be a PostgreSQL database URL, e.g. postgresql+psycopg://user:password@server/database</translation>
     </message>
     <message>
         <source>周次“{text}”格式不对，应写作如 2026-W47</source>
@@ -3682,6 +5225,198 @@
     <message>
         <source>期限调整</source>
         <translation>Deadline adjusted</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>项目或小区</source>
+        <translation>Project or estate</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>村（居）委会</source>
+        <translation>Village (residents&apos;) committee</translation>
+    </message>
+    <message>
+        <source>重点领域</source>
+        <translation>Key sector</translation>
+    </message>
+    <message>
+        <source>重点群体</source>
+        <translation>Key group</translation>
+    </message>
+    <message>
+        <source>重点问题</source>
+        <translation>Key problem</translation>
+    </message>
+    <message>
+        <source>积案化解</source>
+        <translation>Backlog clearance</translation>
+    </message>
+    <message>
+        <source>1次</source>
+        <translation>1 visit</translation>
+    </message>
+    <message>
+        <source>2–5次</source>
+        <translation>2–5 visits</translation>
+    </message>
+    <message>
+        <source>6–10次</source>
+        <translation>6–10 visits</translation>
+    </message>
+    <message>
+        <source>11–30次</source>
+        <translation>11–30 visits</translation>
+    </message>
+    <message>
+        <source>31次以上</source>
+        <translation>31 visits or more</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>交办件数</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>按时签收</source>
+        <translation>Signed on time</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>重复访件数</source>
+        <translation>Repeat visits</translation>
+    </message>
+    <message>
+        <source>重复访率</source>
+        <translation>Repeat rate</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>满意件数</source>
+        <translation>Rated satisfied</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>section chief</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>无需登录：是否已有账号（决定是否首次设置）</source>
+        <translation>without signing in: whether any account exists (first run or not)</translation>
+    </message>
+    <message>
+        <source>查阅事项、来访人和统计（号码脱敏）</source>
+        <translation>read matters, visitors and tallies (numbers masked)</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>register visits</translation>
+    </message>
+    <message>
+        <source>打印回执和文书</source>
+        <translation>print slips and notices</translation>
+    </message>
+    <message>
+        <source>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</source>
+        <translation>handle at the window: reply on the spot, acceptance review, sign for, feedback, return, rating, review requests</translation>
+    </message>
+    <message>
+        <source>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</source>
+        <translation>decide and assign: accept, refuse, forward, assign, extend, reply, close, merge, review</translation>
+    </message>
+    <message>
+        <source>包案领导与领导接访日</source>
+        <translation>leaders in charge and leader reception days</translation>
+    </message>
+    <message>
+        <source>节假日、期限规则和期限调整</source>
+        <translation>holidays, deadline rules and deadline changes</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号和电话</source>
+        <translation>view full ID and phone numbers</translation>
+    </message>
+    <message>
+        <source>导出台账和上报数据</source>
+        <translation>export the register and reports</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录</source>
+        <translation>export a visitor&apos;s own full record for them</translation>
+    </message>
+    <message>
+        <source>导入旧台账</source>
+        <translation>import an old register</translation>
+    </message>
+    <message>
+        <source>查看和校验审计日志</source>
+        <translation>read and verify the audit log</translation>
+    </message>
+    <message>
+        <source>备份与完整性检查</source>
+        <translation>backups and integrity checks</translation>
+    </message>
+    <message>
+        <source>恢复备份和设置备份文件夹</source>
+        <translation>restore backups and set the backup folder</translation>
+    </message>
+    <message>
+        <source>合并被反映对象、专项治理和问责建议函</source>
+        <translation>merge respondents, campaigns and accountability letters</translation>
+    </message>
+    <message>
+        <source>设置热点预警阈值</source>
+        <translation>set the hotspot thresholds</translation>
+    </message>
+    <message>
+        <source>修改单位设置</source>
+        <translation>change the office&apos;s settings</translation>
+    </message>
+    <message>
+        <source>管理账号</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <source>仅供程序内部使用（以他人名义写审计记录）</source>
+        <translation>internal use only (audit entries in another&apos;s name)</translation>
+    </message>
+    <message>
+        <source>以其他接待员的名义署名（补录、导入历史记录）</source>
+        <translation>sign as another clerk (late entries, imported history)</translation>
     </message>
     <message>
         <source>政法</source>

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>构建于 {0}</source>
+        <translation>构建于 {0}</translation>
+    </message>
+    <message>
+        <source>从源代码运行</source>
+        <translation>从源代码运行</translation>
+    </message>
+    <message>
+        <source>信访接待台 Xinfang Desk</source>
+        <translation>信访接待台 Xinfang Desk</translation>
+    </message>
+    <message>
+        <source>版本 {0}（{1}）</source>
+        <translation>版本 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>源代码提交 {0}</source>
+        <translation>源代码提交 {0}</translation>
+    </message>
+    <message>
+        <source>数据库 {0}</source>
+        <translation>数据库 {0}</translation>
+    </message>
+    <message>
+        <source>关于信访接待台</source>
+        <translation>关于信访接待台</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>账户管理</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>新增账户…</source>
+        <translation>新增账户…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>停用/启用</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>锁定至 %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>请先选中一个账户</source>
+        <translation>请先选中一个账户</translation>
+    </message>
+    <message>
+        <source>新增账户</source>
+        <translation>新增账户</translation>
+    </message>
+    <message>
+        <source>重置 %1 的密码</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>%1 — %2</source>
@@ -30,6 +124,392 @@
     <message>
         <source>。</source>
         <translation>。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>按时签收、按期办结、超期、退回按交办件计；重复访率为交办后又来访的件数占比；满意率为满意与基本满意占已评价件数的比例。</source>
+        <translation>按时签收、按期办结、超期、退回按交办件计；重复访率为交办后又来访的件数占比；满意率为满意与基本满意占已评价件数的比例。</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>%1 至 %2，%3 个责任单位</source>
+        <translation>%1 至 %2，%3 个责任单位</translation>
+    </message>
+    <message>
+        <source>信访工作考核_%1</source>
+        <translation>信访工作考核_%1</translation>
+    </message>
+    <message>
+        <source>导出考核表</source>
+        <translation>导出考核表</translation>
+    </message>
+    <message>
+        <source>已导出 %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>锁定账号</source>
+        <translation>锁定账号</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>查看完整号码</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>如 matters、persons</source>
+        <translation>如 matters、persons</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>逐条核对哈希链，发现被改动或删除的记录</source>
+        <translation>逐条核对哈希链，发现被改动或删除的记录</translation>
+    </message>
+    <message>
+        <source>第 %1–%2 条，共 %3 条</source>
+        <translation>第 %1–%2 条，共 %3 条</translation>
+    </message>
+    <message>
+        <source>校验通过：%1 条记录，哈希链完整</source>
+        <translation>校验通过：%1 条记录，哈希链完整</translation>
+    </message>
+    <message>
+        <source>校验失败：第 %1 条记录起链条断裂（%2）</source>
+        <translation>校验失败：第 %1 条记录起链条断裂（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>新建专项活动…</source>
+        <translation>新建专项活动…</translation>
+    </message>
+    <message>
+        <source>选中积案加入所选专项活动</source>
+        <translation>选中积案加入所选专项活动</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>专项活动</source>
+        <translation>专项活动</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>已化解</source>
+        <translation>已化解</translation>
+    </message>
+    <message>
+        <source>在办</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>化解率</source>
+        <translation>化解率</translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation>来访次数</translation>
+    </message>
+    <message>
+        <source>积案件数</source>
+        <translation>积案件数</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>事项编号</translation>
+    </message>
+    <message>
+        <source>已办天数</source>
+        <translation>已办天数</translation>
+    </message>
+    <message>
+        <source>属地</source>
+        <translation>属地</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>专项活动（双击查看在办事项）</source>
+        <translation>专项活动（双击查看在办事项）</translation>
+    </message>
+    <message>
+        <source>积案分布（双击查看）</source>
+        <translation>积案分布（双击查看）</translation>
+    </message>
+    <message>
+        <source>积案清单（来访最多者在前）</source>
+        <translation>积案清单（来访最多者在前）</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>积案 %1 件；专项活动 %2 项</source>
+        <translation>积案 %1 件；专项活动 %2 项</translation>
+    </message>
+    <message>
+        <source>请先选中一项专项活动和要加入的积案</source>
+        <translation>请先选中一项专项活动和要加入的积案</translation>
+    </message>
+    <message>
+        <source>无法加入专项活动</source>
+        <translation>无法加入专项活动</translation>
+    </message>
+    <message>
+        <source>已将 %1 件积案加入“%2”</source>
+        <translation>已将 %1 件积案加入“%2”</translation>
+    </message>
+    <message>
+        <source>%1 在办事项</source>
+        <translation>%1 在办事项</translation>
+    </message>
+    <message>
+        <source>积案：来访 %1</source>
+        <translation>积案：来访 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>已自动备份到 %1</source>
+        <translation>已自动备份到 %1</translation>
+    </message>
+    <message>
+        <source>自动备份未完成：%1</source>
+        <translation>自动备份未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>自动备份设置</source>
+        <translation>自动备份设置</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>保留每日备份</source>
+        <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <source>保留每周备份</source>
+        <translation>保留每周备份</translation>
+    </message>
+    <message>
+        <source>保留每月备份</source>
+        <translation>保留每月备份</translation>
+    </message>
+    <message>
+        <source>尚未自动备份</source>
+        <translation>尚未自动备份</translation>
+    </message>
+    <message>
+        <source>上次自动备份</source>
+        <translation>上次自动备份</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>选择备份文件夹</translation>
     </message>
 </context>
 <context>
@@ -261,6 +741,37 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>新建专项活动</source>
+        <translation>新建专项活动</translation>
+    </message>
+    <message>
+        <source>如 2026-SCGJ</source>
+        <translation>如 2026-SCGJ</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>试导入检查</source>
@@ -422,6 +933,132 @@
     </message>
 </context>
 <context>
+    <name>EntityDialog</name>
+    <message>
+        <source>被反映对象管理</source>
+        <translation>被反映对象管理</translation>
+    </message>
+    <message>
+        <source>名称、别名或拼音首字母</source>
+        <translation>名称、别名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>新别名，回车添加</source>
+        <translation>新别名，回车添加</translation>
+    </message>
+    <message>
+        <source>添加别名(&amp;A)</source>
+        <translation>添加别名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>类型·属地</source>
+        <translation>类型·属地</translation>
+    </message>
+    <message>
+        <source>查看事项(&amp;V)</source>
+        <translation>查看事项(&amp;V)</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>设为保留对象(&amp;K)</source>
+        <translation>设为保留对象(&amp;K)</translation>
+    </message>
+    <message>
+        <source>未选保留对象</source>
+        <translation>未选保留对象</translation>
+    </message>
+    <message>
+        <source>并入保留对象(&amp;M)</source>
+        <translation>并入保留对象(&amp;M)</translation>
+    </message>
+    <message>
+        <source>合并重复对象</source>
+        <translation>合并重复对象</translation>
+    </message>
+    <message>
+        <source>先选中要保留的对象，再查找重复的一个并入它。</source>
+        <translation>先选中要保留的对象，再查找重复的一个并入它。</translation>
+    </message>
+    <message>
+        <source>合并须由科长或管理员操作。</source>
+        <translation>合并须由科长或管理员操作。</translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>保留：%1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <source>%1 的事项</source>
+        <translation>%1 的事项</translation>
+    </message>
+    <message>
+        <source>无法添加别名</source>
+        <translation>无法添加别名</translation>
+    </message>
+    <message>
+        <source>把“%1”（%2 件事项）并入“%3”？并入后其别名和事项都归“%3”，不能撤销。</source>
+        <translation>把“%1”（%2 件事项）并入“%3”？并入后其别名和事项都归“%3”，不能撤销。</translation>
+    </message>
+    <message>
+        <source>无法合并</source>
+        <translation>无法合并</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPicker</name>
+    <message>
+        <source>，别名“%1”</source>
+        <translation>，别名“%1”</translation>
+    </message>
+    <message>
+        <source>%1（%2%3%4）</source>
+        <translation>%1（%2%3%4）</translation>
+    </message>
+    <message>
+        <source>企业、项目或小区、部门、村（居）委会：名称、简称或拼音首字母</source>
+        <translation>企业、项目或小区、部门、村（居）委会：名称、简称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>新对象的类型（名称不在列表中时按回车新增）</source>
+        <translation>新对象的类型（名称不在列表中时按回车新增）</translation>
+    </message>
+    <message>
+        <source>已选的被反映对象；按 Delete 移除</source>
+        <translation>已选的被反映对象；按 Delete 移除</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1（%2，新增）</source>
+        <translation>%1（%2，新增）</translation>
+    </message>
+</context>
+<context>
     <name>ExtendForm</name>
     <message>
         <source> 日</source>
@@ -480,6 +1117,69 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>首次使用：设置单位与管理员</source>
+        <translation>首次使用：设置单位与管理员</translation>
+    </message>
+    <message>
+        <source>本数据库还没有任何账户。请确认单位信息，并设置管理员账户。</source>
+        <translation>本数据库还没有任何账户。请确认单位信息，并设置管理员账户。</translation>
+    </message>
+    <message>
+        <source>乡镇（街道），每行一个</source>
+        <translation>乡镇（街道），每行一个</translation>
+    </message>
+    <message>
+        <source>县直部门，每行一个</source>
+        <translation>县直部门，每行一个</translation>
+    </message>
+    <message>
+        <source>完成设置</source>
+        <translation>完成设置</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>机关代字</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>管理员账户</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>可能是同一人（姓名、电话相同），请核实</source>
@@ -508,6 +1208,22 @@
     <message>
         <source>联系电话</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>导出本人完整记录…</source>
+        <translation>导出本人完整记录…</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录（科长以上，记入审计日志）</source>
+        <translation>为来访人导出其本人的完整记录（科长以上，记入审计日志）</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>查看完整号码（需说明事由，记入审计日志）</source>
+        <translation>查看完整号码（需说明事由，记入审计日志）</translation>
     </message>
     <message>
         <source>在办事项</source>
@@ -687,6 +1403,92 @@
     <message>
         <source>已重新计算：%1 个期限随之调整</source>
         <translation>已重新计算：%1 个期限随之调整</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotPage</name>
+    <message>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>第 %1 周</source>
+        <translation>第 %1 周</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>预警阈值…</source>
+        <translation>预警阈值…</translation>
+    </message>
+    <message>
+        <source>集访风险预警（双击查看事项）</source>
+        <translation>集访风险预警（双击查看事项）</translation>
+    </message>
+    <message>
+        <source>被反映对象</source>
+        <translation>被反映对象</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>正在计算……</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <source>本周没有集访风险预警</source>
+        <translation>本周没有集访风险预警</translation>
+    </message>
+    <message>
+        <source>%1 项超过阈值，%2 条集访预警</source>
+        <translation>%1 项超过阈值，%2 条集访预警</translation>
+    </message>
+    <message>
+        <source>%1 本周事项</source>
+        <translation>%1 本周事项</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotTable</name>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>本周件数</source>
+        <translation>本周件数</translation>
+    </message>
+    <message>
+        <source>上周件数</source>
+        <translation>上周件数</translation>
+    </message>
+    <message>
+        <source>增长</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>本周人次</source>
+        <translation>本周人次</translation>
+    </message>
+    <message>
+        <source>上周人次</source>
+        <translation>上周人次</translation>
+    </message>
+    <message>
+        <source>超过预警阈值</source>
+        <translation>超过预警阈值</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1756,10 @@
         <translation>诉求内容</translation>
     </message>
     <message>
+        <source>被反映对象</source>
+        <translation>被反映对象</translation>
+    </message>
+    <message>
         <source>材料、标记与重访</source>
         <translation>材料、标记与重访</translation>
     </message>
@@ -992,6 +1798,29 @@
     <message>
         <source>%1岁</source>
         <translation>%1岁</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSources</name>
+    <message>
+        <source>联合调处：%1</source>
+        <translation>联合调处：%1</translation>
+    </message>
+    <message>
+        <source>无法建组</source>
+        <translation>无法建组</translation>
+    </message>
+    <message>
+        <source>本次登记保存后并入联合调处组</source>
+        <translation>本次登记保存后并入联合调处组</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation>等</translation>
+    </message>
+    <message>
+        <source>%1（%2 件：%3）</source>
+        <translation>%1（%2 件：%3）</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1981,68 @@
     </message>
 </context>
 <context>
+    <name>LetterAction</name>
+    <message>
+        <source>问责建议函…</source>
+        <translation>问责建议函…</translation>
+    </message>
+    <message>
+        <source>起草信访工作问责建议函（科长、管理员）</source>
+        <translation>起草信访工作问责建议函（科长、管理员）</translation>
+    </message>
+    <message>
+        <source>已起草问责建议函：%1</source>
+        <translation>已起草问责建议函：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>信访接待台</source>
+        <translation>信访接待台</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>%1 已离开。输入密码解锁，或切换用户。</source>
+        <translation>%1 已离开。输入密码解锁，或切换用户。</translation>
+    </message>
+    <message>
+        <source>请登录</source>
+        <translation>请登录</translation>
+    </message>
+    <message>
+        <source>已注销。未保存的登记内容会保留给下一位登录的接待员。</source>
+        <translation>已注销。未保存的登记内容会保留给下一位登录的接待员。</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>来访登记</source>
@@ -1168,6 +2059,10 @@
     <message>
         <source>统计</source>
         <translation>统计</translation>
+    </message>
+    <message>
+        <source>源头治理</source>
+        <translation>源头治理</translation>
     </message>
     <message>
         <source>知道了</source>
@@ -1222,6 +2117,14 @@
         <translation>督办台</translation>
     </message>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>关于信访接待台…</source>
+        <translation>关于信访接待台…</translation>
+    </message>
+    <message>
         <source>信访接待台 — %1</source>
         <translation>信访接待台 — %1</translation>
     </message>
@@ -1230,12 +2133,8 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <source>接待人：%1</source>
-        <translation>接待人：%1</translation>
-    </message>
-    <message>
-        <source>（未设置）</source>
-        <translation>（未设置）</translation>
+        <source>导入旧台账</source>
+        <translation>导入旧台账</translation>
     </message>
     <message>
         <source>督办 (%1)</source>
@@ -1264,6 +2163,50 @@
     <message>
         <source>程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。</source>
         <translation>程序内部错误，已记入日志。已填写的内容已自动保存为草稿，不会丢失。</translation>
+    </message>
+    <message>
+        <source>系统(&amp;S)</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <source>账户管理…</source>
+        <translation>账户管理…</translation>
+    </message>
+    <message>
+        <source>自动备份设置…</source>
+        <translation>自动备份设置…</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>当前用户：%1（%2）</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>接待人即当前登录的账户；换人请用“系统 → 切换用户”</source>
+        <translation>接待人即当前登录的账户；换人请用“系统 → 切换用户”</translation>
+    </message>
+    <message>
+        <source>已导出本人记录到 %1</source>
+        <translation>已导出本人记录到 %1</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +2272,45 @@
     </message>
 </context>
 <context>
+    <name>MatterListDialog</name>
+    <message>
+        <source>正在读取……</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>事项编号</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>来访人</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>属地</source>
+        <translation>属地</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>%1：共 %2 件事项（双击一行打开）</source>
+        <translation>%1：共 %2 件事项（双击一行打开）</translation>
+    </message>
+</context>
+<context>
     <name>MatterSections</name>
     <message>
         <source>事项编号</source>
@@ -1381,6 +2363,10 @@
     <message>
         <source>代表</source>
         <translation>代表</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>显示</translation>
     </message>
     <message>
         <source>重访</source>
@@ -1716,6 +2702,41 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>无法打开要打印的文件：%1</source>
@@ -1818,6 +2839,52 @@
     </message>
 </context>
 <context>
+    <name>Reveal</name>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>查看完整%1的事由（将记入审计日志）：</source>
+        <translation>查看完整%1的事由（将记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>来访人本人记录_%1</source>
+        <translation>来访人本人记录_%1</translation>
+    </message>
+    <message>
+        <source>导出本人完整记录</source>
+        <translation>导出本人完整记录</translation>
+    </message>
+    <message>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>接待员</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>科长</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>最后一日为节假日时顺延至节假日后第一个工作日</source>
@@ -1867,6 +2934,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>接待人即当前登录的账户</source>
+        <translation>接待人即当前登录的账户</translation>
+    </message>
+    <message>
         <source>单位与打印设置</source>
         <translation>单位与打印设置</translation>
     </message>
@@ -1907,6 +2978,18 @@
         <translation>接待人</translation>
     </message>
     <message>
+        <source>空闲锁定（分钟，0为不锁定）</source>
+        <translation>空闲锁定（分钟，0为不锁定）</translation>
+    </message>
+    <message>
+        <source>连续输错密码锁定（次）</source>
+        <translation>连续输错密码锁定（次）</translation>
+    </message>
+    <message>
+        <source>账号锁定时长（分钟）</source>
+        <translation>账号锁定时长（分钟）</translation>
+    </message>
+    <message>
         <source>界面语言在下次启动程序时生效</source>
         <translation>界面语言在下次启动程序时生效</translation>
     </message>
@@ -1925,6 +3008,115 @@
     <message>
         <source>编号示例：%1</source>
         <translation>编号示例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>信访接待台</source>
+        <translation>信访接待台</translation>
+    </message>
+    <message>
+        <source>登录 — %1</source>
+        <translation>登录 — %1</translation>
+    </message>
+    <message>
+        <source>请登录</source>
+        <translation>请登录</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>相似事项</source>
+        <translation>相似事项</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>为何相似</source>
+        <translation>为何相似</translation>
+    </message>
+    <message>
+        <source>属地·状态</source>
+        <translation>属地·状态</translation>
+    </message>
+    <message>
+        <source>列表(&amp;J)：</source>
+        <translation>列表(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>选中事项建组联合调处(&amp;G)</source>
+        <translation>选中事项建组联合调处(&amp;G)</translation>
+    </message>
+    <message>
+        <source>并入该事项所在组(&amp;U)</source>
+        <translation>并入该事项所在组(&amp;U)</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>正在查找相似事项……</source>
+        <translation>正在查找相似事项……</translation>
+    </message>
+    <message>
+        <source>（已在联合调处组）</source>
+        <translation>（已在联合调处组）</translation>
+    </message>
+    <message>
+        <source>%1 件在办事项可能是同一问题（双击打开）</source>
+        <translation>%1 件在办事项可能是同一问题（双击打开）</translation>
+    </message>
+    <message>
+        <source>没有相似的在办事项</source>
+        <translation>没有相似的在办事项</translation>
+    </message>
+    <message>
+        <source>填写概况、诉求或被反映对象后，这里列出可能相同的在办事项</source>
+        <translation>填写概况、诉求或被反映对象后，这里列出可能相同的在办事项</translation>
+    </message>
+    <message>
+        <source>本次登记将并入：%1</source>
+        <translation>本次登记将并入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>热点预警</source>
+        <translation>热点预警</translation>
+    </message>
+    <message>
+        <source>专项与积案</source>
+        <translation>专项与积案</translation>
+    </message>
+    <message>
+        <source>部门考核</source>
+        <translation>部门考核</translation>
+    </message>
+    <message>
+        <source>被反映对象管理…</source>
+        <translation>被反映对象管理…</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +3253,13 @@
     <message>
         <source>意见内容</source>
         <translation>意见内容</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>预警阈值</source>
+        <translation>预警阈值</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +3486,90 @@
     <message>
         <source>或换行</source>
         <translation>或换行</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>命令行:</source>
+        <translation>命令行:</translation>
+    </message>
+    <message>
+        <source>尚未登录，请先登录</source>
+        <translation>尚未登录，请先登录</translation>
+    </message>
+    <message>
+        <source>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</source>
+        <translation>只能以本人（{display_name}）的名义署名，不能署名为“{name}”</translation>
+    </message>
+    <message>
+        <source>{label}没有“{label2}”的权限（{permission}）</source>
+        <translation>{label}没有“{label2}”的权限（{permission}）</translation>
+    </message>
+    <message>
+        <source>{name}.{attr} 不能经由受控服务直接取用</source>
+        <translation>{name}.{attr} 不能经由受控服务直接取用</translation>
+    </message>
+    <message>
+        <source>操作 {name}.{attr} 未列入权限表，已拒绝</source>
+        <translation>操作 {name}.{attr} 未列入权限表，已拒绝</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>科长</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>密码长度应为{min_password}至{max_password}个字符</source>
+        <translation>密码长度应为{min_password}至{max_password}个字符</translation>
+    </message>
+    <message>
+        <source>密码须同时包含字母和数字</source>
+        <translation>密码须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <source>密码不能与用户名相同</source>
+        <translation>密码不能与用户名相同</translation>
+    </message>
+    <message>
+        <source>密码不能包含控制字符</source>
+        <translation>密码不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>用户名“{username}”已被使用</source>
+        <translation>用户名“{username}”已被使用</translation>
+    </message>
+    <message>
+        <source>没有用户名为“{strip}”的账号</source>
+        <translation>没有用户名为“{strip}”的账号</translation>
+    </message>
+    <message>
+        <source>用户名应为2至32位字母、数字或 . _ -，以字母或数字开头</source>
+        <translation>用户名应为2至32位字母、数字或 . _ -，以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>姓名不能为空，不超过32个字，且不含控制字符</source>
+        <translation>姓名不能为空，不超过32个字，且不含控制字符</translation>
+    </message>
+    <message>
+        <source>角色只能是接待员、科长或管理员</source>
+        <translation>角色只能是接待员、科长或管理员</translation>
+    </message>
+    <message>
+        <source>已有账号，不能再次创建首个管理员</source>
+        <translation>已有账号，不能再次创建首个管理员</translation>
+    </message>
+    <message>
+        <source>不能停用最后一个管理员账号</source>
+        <translation>不能停用最后一个管理员账号</translation>
     </message>
     <message>
         <source>{label}应为0到{limit}之间的整数</source>
@@ -2525,6 +3808,10 @@
         <translation>日期“{text}”格式不对，应写作如 2026-11-01</translation>
     </message>
     <message>
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
         <source>期限天数须为1至{max_days}之间的整数</source>
         <translation>期限天数须为1至{max_days}之间的整数</translation>
     </message>
@@ -2673,10 +3960,6 @@
         <translation>所确认的来访人身份证号与本次填写不一致</translation>
     </message>
     <message>
-        <source>信访形式为“{reception_day_channel}”时才能选择领导接访日</source>
-        <translation>信访形式为“{reception_day_channel}”时才能选择领导接访日</translation>
-    </message>
-    <message>
         <source>所选的领导接访日不存在，请刷新后重新选择</source>
         <translation>所选的领导接访日不存在，请刷新后重新选择</translation>
     </message>
@@ -2721,6 +4004,10 @@
         <translation>应为文字</translation>
     </message>
     <message>
+        <source>应为列表：编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</source>
+        <translation>应为列表：编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</translation>
+    </message>
+    <message>
         <source>未知的项（拼写是否有误？）</source>
         <translation>未知的项（拼写是否有误？）</translation>
     </message>
@@ -2749,12 +4036,32 @@
         <translation>文件不是有效的 JSON：{error}</translation>
     </message>
     <message>
+        <source>应为编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</source>
+        <translation>应为编号、名称或 {{&quot;name&quot;: …, &quot;kind&quot;: …}}</translation>
+    </message>
+    <message>
         <source>界面语言只能是{values}</source>
         <translation>界面语言只能是{values}</translation>
     </message>
     <message>
         <source>台账只能导出为 .xlsx 或 .csv 文件</source>
         <translation>台账只能导出为 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</source>
+        <translation>迁移的来源须为 SQLite 数据库文件（用 --db 指定）</translation>
+    </message>
+    <message>
+        <source>目标数据库不是空的（{tables} 等表已有数据），拒绝迁移，以免混入或覆盖数据。请新建空数据库再迁移。</source>
+        <translation>目标数据库不是空的（{tables} 等表已有数据），拒绝迁移，以免混入或覆盖数据。请新建空数据库再迁移。</translation>
+    </message>
+    <message>
+        <source>源数据库文件已损坏，请先恢复备份再迁移：{problems}</source>
+        <translation>源数据库文件已损坏，请先恢复备份再迁移：{problems}</translation>
+    </message>
+    <message>
+        <source>迁移后核对不一致：表 {name} 源 {rows} 行、目标 {rows2} 行，校验和不同。已全部撤销，目标数据库保持为空。</source>
+        <translation>迁移后核对不一致：表 {name} 源 {rows} 行、目标 {rows2} 行，校验和不同。已全部撤销，目标数据库保持为空。</translation>
     </message>
     <message>
         <source>{kind}不分部门，请不要指定部门</source>
@@ -2807,6 +4114,30 @@
     <message>
         <source>未知的文书种类：{text}；可选：{kinds}</source>
         <translation>未知的文书种类：{text}；可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>来访人申请本人信息</source>
+        <translation>来访人申请本人信息</translation>
+    </message>
+    <message>
+        <source>请填写查看原因（不超过{max_reason}个字）</source>
+        <translation>请填写查看原因（不超过{max_reason}个字）</translation>
+    </message>
+    <message>
+        <source>没有编号为 {person_id} 的来访人</source>
+        <translation>没有编号为 {person_id} 的来访人</translation>
+    </message>
+    <message>
+        <source>只能查看身份证号或电话</source>
+        <translation>只能查看身份证号或电话</translation>
     </message>
     <message>
         <source>请填写身份证号</source>
@@ -3017,6 +4348,46 @@
         <translation>接待人姓名不超过32个字</translation>
     </message>
     <message>
+        <source>请至少填写一个{what}</source>
+        <translation>请至少填写一个{what}</translation>
+    </message>
+    <message>
+        <source>{what}名称“{n}”超过{max_name}个字</source>
+        <translation>{what}名称“{n}”超过{max_name}个字</translation>
+    </message>
+    <message>
+        <source>{what}名称有重复</source>
+        <translation>{what}名称有重复</translation>
+    </message>
+    <message>
+        <source>已完成首次设置（已有账号），不能再次设置</source>
+        <translation>已完成首次设置（已有账号），不能再次设置</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>用户名或密码不正确</translation>
+    </message>
+    <message>
+        <source>连续输错密码 </source>
+        <translation>连续输错密码 </translation>
+    </message>
+    <message>
+        <source>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</source>
+        <translation>连续输错密码 {failures} 次，账号已锁定 {minutes} 分钟，或请管理员解锁</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</source>
+        <translation>用户名或密码不正确（再错 {failed_count} 次将锁定账号）</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系管理员</source>
+        <translation>该账号已停用，请联系管理员</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</source>
+        <translation>连续输错密码次数过多，账号已锁定至 {m}，或请管理员解锁</translation>
+    </message>
+    <message>
         <source>请填写操作人</source>
         <translation>请填写操作人</translation>
     </message>
@@ -3027,6 +4398,170 @@
     <message>
         <source>回执版式只能是 a4 或 thermal</source>
         <translation>回执版式只能是 a4 或 thermal</translation>
+    </message>
+    <message>
+        <source>请填写专项活动代码（不超过32个字符）</source>
+        <translation>请填写专项活动代码（不超过32个字符）</translation>
+    </message>
+    <message>
+        <source>请填写专项活动名称（不超过100个字）</source>
+        <translation>请填写专项活动名称（不超过100个字）</translation>
+    </message>
+    <message>
+        <source>专项活动类型应为{campaign_kinds}之一</source>
+        <translation>专项活动类型应为{campaign_kinds}之一</translation>
+    </message>
+    <message>
+        <source>专项活动的结束日期不能早于开始日期</source>
+        <translation>专项活动的结束日期不能早于开始日期</translation>
+    </message>
+    <message>
+        <source>没有编号为 {campaign_id} 的专项活动</source>
+        <translation>没有编号为 {campaign_id} 的专项活动</translation>
+    </message>
+    <message>
+        <source>目标类型只能是{target_kinds}</source>
+        <translation>目标类型只能是{target_kinds}</translation>
+    </message>
+    <message>
+        <source>专项活动代码“{code}”已被使用</source>
+        <translation>专项活动代码“{code}”已被使用</translation>
+    </message>
+    <message>
+        <source>编号 {missing} 不存在</source>
+        <translation>编号 {missing} 不存在</translation>
+    </message>
+    <message>
+        <source>类型“{kind}”不对，应为{entity_kinds}之一</source>
+        <translation>类型“{kind}”不对，应为{entity_kinds}之一</translation>
+    </message>
+    <message>
+        <source>请填写被反映对象的{label}</source>
+        <translation>请填写被反映对象的{label}</translation>
+    </message>
+    <message>
+        <source>被反映对象的{label}不能超过{max_name}个字</source>
+        <translation>被反映对象的{label}不能超过{max_name}个字</translation>
+    </message>
+    <message>
+        <source>“{alias}”已是被反映对象“{owner}”的名称或别名</source>
+        <translation>“{alias}”已是被反映对象“{owner}”的名称或别名</translation>
+    </message>
+    <message>
+        <source>没有编号为 {entity_id} 的被反映对象</source>
+        <translation>没有编号为 {entity_id} 的被反映对象</translation>
+    </message>
+    <message>
+        <source>“{name}”已合并到其他被反映对象</source>
+        <translation>“{name}”已合并到其他被反映对象</translation>
+    </message>
+    <message>
+        <source>没有名为“{township}”的乡镇（街道）</source>
+        <translation>没有名为“{township}”的乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>不能把被反映对象与自身合并</source>
+        <translation>不能把被反映对象与自身合并</translation>
+    </message>
+    <message>
+        <source>所选的调处组不存在，请刷新后重新选择</source>
+        <translation>所选的调处组不存在，请刷新后重新选择</translation>
+    </message>
+    <message>
+        <source>该事项已在调处组“{current}”中</source>
+        <translation>该事项已在调处组“{current}”中</translation>
+    </message>
+    <message>
+        <source>没有编号为 {group_id} 的调处组</source>
+        <translation>没有编号为 {group_id} 的调处组</translation>
+    </message>
+    <message>
+        <source>请填写调处组的名称</source>
+        <translation>请填写调处组的名称</translation>
+    </message>
+    <message>
+        <source>调处组名称不能超过{max_title}个字</source>
+        <translation>调处组名称不能超过{max_title}个字</translation>
+    </message>
+    <message>
+        <source>调处组至少要有一件信访事项</source>
+        <translation>调处组至少要有一件信访事项</translation>
+    </message>
+    <message>
+        <source>{matter_no} 不在该调处组中</source>
+        <translation>{matter_no} 不在该调处组中</translation>
+    </message>
+    <message>
+        <source>{days}天内有{g}批互不相关的来访人（{matters}件事项、{persons}人）反映“{name}”，涉及{towns}，有集访风险</source>
+        <translation>{days}天内有{g}批互不相关的来访人（{matters}件事项、{persons}人）反映“{name}”，涉及{towns}，有集访风险</translation>
+    </message>
+    <message>
+        <source>属地不明</source>
+        <translation>属地不明</translation>
+    </message>
+    <message>
+        <source>所选的被反映对象已不存在，请重新选择</source>
+        <translation>所选的被反映对象已不存在，请重新选择</translation>
+    </message>
+    <message>
+        <source>被反映对象最多{max_entities}个</source>
+        <translation>被反映对象最多{max_entities}个</translation>
+    </message>
+    <message>
+        <source>所选的被反映对象编号无效，请重新选择</source>
+        <translation>所选的被反映对象编号无效，请重新选择</translation>
+    </message>
+    <message>
+        <source>所选的调处组编号无效，请重新选择</source>
+        <translation>所选的调处组编号无效，请重新选择</translation>
+    </message>
+    <message>
+        <source>请填写被反映对象的名称</source>
+        <translation>请填写被反映对象的名称</translation>
+    </message>
+    <message>
+        <source>被反映对象类型应为{entity_kinds}之一</source>
+        <translation>被反映对象类型应为{entity_kinds}之一</translation>
+    </message>
+    <message>
+        <source>被反映对象的名称不能超过{max_name}个字</source>
+        <translation>被反映对象的名称不能超过{max_name}个字</translation>
+    </message>
+    <message>
+        <source>{matter_no} 的办理记录中没有超期、督办、重访或不满意等问题，无需问责</source>
+        <translation>{matter_no} 的办理记录中没有超期、督办、重访或不满意等问题，无需问责</translation>
+    </message>
+    <message>
+        <source>同一被反映对象：{entity_names}</source>
+        <translation>同一被反映对象：{entity_names}</translation>
+    </message>
+    <message>
+        <source>同一来访人的未结事项</source>
+        <translation>同一来访人的未结事项</translation>
+    </message>
+    <message>
+        <source>诉求相近：{words}</source>
+        <translation>诉求相近：{words}</translation>
+    </message>
+    <message>
+        <source>同乡镇同类别</source>
+        <translation>同乡镇同类别</translation>
+    </message>
+    <message>
+        <source>同乡镇</source>
+        <translation>同乡镇</translation>
+    </message>
+    <message>
+        <source>同类别</source>
+        <translation>同类别</translation>
+    </message>
+    <message>
+        <source>没有名为“{k}”的阈值</source>
+        <translation>没有名为“{k}”的阈值</translation>
+    </message>
+    <message>
+        <source>{label}应为{low}到{high}之间的整数</source>
+        <translation>{label}应为{low}到{high}之间的整数</translation>
     </message>
     <message>
         <source>不支持的数据库地址，或未安装其驱动（{error}）。</source>
@@ -3111,6 +4646,14 @@
     <message>
         <source>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</source>
         <translation>不支持的文件类型“{suffix}”，请使用 .xlsx、.csv 或 .pdf</translation>
+    </message>
+    <message>
+        <source>信访形式为“领导接访日”时才能选择领导接访日</source>
+        <translation>信访形式为“领导接访日”时才能选择领导接访日</translation>
+    </message>
+    <message>
+        <source>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</source>
+        <translation>目标须为 PostgreSQL 数据库地址，例如 postgresql+psycopg://用户名:密码@服务器/数据库</translation>
     </message>
     <message>
         <source>周次“{text}”格式不对，应写作如 2026-W47</source>
@@ -3682,6 +5225,198 @@
     <message>
         <source>期限调整</source>
         <translation>期限调整</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>项目或小区</source>
+        <translation>项目或小区</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>村（居）委会</source>
+        <translation>村（居）委会</translation>
+    </message>
+    <message>
+        <source>重点领域</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <source>重点群体</source>
+        <translation>重点群体</translation>
+    </message>
+    <message>
+        <source>重点问题</source>
+        <translation>重点问题</translation>
+    </message>
+    <message>
+        <source>积案化解</source>
+        <translation>积案化解</translation>
+    </message>
+    <message>
+        <source>1次</source>
+        <translation>1次</translation>
+    </message>
+    <message>
+        <source>2–5次</source>
+        <translation>2–5次</translation>
+    </message>
+    <message>
+        <source>6–10次</source>
+        <translation>6–10次</translation>
+    </message>
+    <message>
+        <source>11–30次</source>
+        <translation>11–30次</translation>
+    </message>
+    <message>
+        <source>31次以上</source>
+        <translation>31次以上</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>交办件数</source>
+        <translation>交办件数</translation>
+    </message>
+    <message>
+        <source>按时签收</source>
+        <translation>按时签收</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <source>重复访件数</source>
+        <translation>重复访件数</translation>
+    </message>
+    <message>
+        <source>重复访率</source>
+        <translation>重复访率</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>评价件数</translation>
+    </message>
+    <message>
+        <source>满意件数</source>
+        <translation>满意件数</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>科长</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>无需登录：是否已有账号（决定是否首次设置）</source>
+        <translation>无需登录：是否已有账号（决定是否首次设置）</translation>
+    </message>
+    <message>
+        <source>查阅事项、来访人和统计（号码脱敏）</source>
+        <translation>查阅事项、来访人和统计（号码脱敏）</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>登记来访</translation>
+    </message>
+    <message>
+        <source>打印回执和文书</source>
+        <translation>打印回执和文书</translation>
+    </message>
+    <message>
+        <source>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</source>
+        <translation>窗口办理：当场答复、受理审查、签收、反馈、退回、评价、复查复核申请</translation>
+    </message>
+    <message>
+        <source>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</source>
+        <translation>决定与交办：受理、不予受理、转送、交办、延期、答复、办结、合并、复查复核</translation>
+    </message>
+    <message>
+        <source>包案领导与领导接访日</source>
+        <translation>包案领导与领导接访日</translation>
+    </message>
+    <message>
+        <source>节假日、期限规则和期限调整</source>
+        <translation>节假日、期限规则和期限调整</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号和电话</source>
+        <translation>查看完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>导出台账和上报数据</source>
+        <translation>导出台账和上报数据</translation>
+    </message>
+    <message>
+        <source>为来访人导出其本人的完整记录</source>
+        <translation>为来访人导出其本人的完整记录</translation>
+    </message>
+    <message>
+        <source>导入旧台账</source>
+        <translation>导入旧台账</translation>
+    </message>
+    <message>
+        <source>查看和校验审计日志</source>
+        <translation>查看和校验审计日志</translation>
+    </message>
+    <message>
+        <source>备份与完整性检查</source>
+        <translation>备份与完整性检查</translation>
+    </message>
+    <message>
+        <source>恢复备份和设置备份文件夹</source>
+        <translation>恢复备份和设置备份文件夹</translation>
+    </message>
+    <message>
+        <source>合并被反映对象、专项治理和问责建议函</source>
+        <translation>合并被反映对象、专项治理和问责建议函</translation>
+    </message>
+    <message>
+        <source>设置热点预警阈值</source>
+        <translation>设置热点预警阈值</translation>
+    </message>
+    <message>
+        <source>修改单位设置</source>
+        <translation>修改单位设置</translation>
+    </message>
+    <message>
+        <source>管理账号</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <source>仅供程序内部使用（以他人名义写审计记录）</source>
+        <translation>仅供程序内部使用（以他人名义写审计记录）</translation>
+    </message>
+    <message>
+        <source>以其他接待员的名义署名（补录、导入历史记录）</source>
+        <translation>以其他接待员的名义署名（补录、导入历史记录）</translation>
     </message>
     <message>
         <source>政法</source>

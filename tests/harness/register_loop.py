@@ -8,6 +8,10 @@ stdin (answering the child's pid), and reaps one per ``WAIT<TAB>pid`` line (answ
 child is a real process of its own, with its own SQLite connections, opened and killed like the program —
 only Python's import time (seconds on a busy machine) is paid once.
 
+Like the window, which loads the word segmenter's dictionary in the background as it opens, the child
+loads it before it reports ready (the zygote loads it once before forking, so a child inherits it); else the
+first registration would pay the load (~1 s) and every kill would land before anything was saved.
+
 For each visit the child does what the intake form does: saves the draft (desk.drafts), registers the visit
 (one transaction), then clears the draft. Markers on stderr, each written before the next step starts:
 ``R n`` ready (next index n), ``P k`` the draft found at start (``P -``: none), ``D n`` draft saved,
@@ -29,6 +33,7 @@ if __name__ == "__main__":  # run as a script: make the repository importable
 
 from app.desk import open_desk
 from app.records import PersonInput, VisitInput
+from app.sources.text import warm
 
 NOW = datetime(2026, 11, 26, 10, 0)
 NAMES = ("张伟", "王𠮷", "欧阳娜仁", "阿依古丽·买买提", "李娜", "𪚥𠀀", "刘芳")
@@ -73,6 +78,7 @@ def _mark(text: str) -> None:
 def run_loop(db_path: str) -> NoReturn:
     desk = open_desk(db_path, clock=lambda: NOW)
     desk.sign_in_console("harness")
+    warm()  # as the intake form does while the clerk starts typing (a no-op in a zygote's child)
     n = desk.matters.count() + 1
     pending = desk.drafts.load()  # the window offers this back to the clerk
     _mark(f"R {n}")
@@ -103,6 +109,7 @@ def _child(db_path: str, out: str, err: str) -> NoReturn:
 
 
 def zygote() -> None:
+    warm()
     for line in sys.stdin:
         command, *rest = line.rstrip("\n").split("\t")
         if command == "RUN":
