@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.desk import Desk
 from app.errors import DeskError
 from app.records import VisitInput
-from app.sources.records import SimilarMatch
+from app.sources.records import ENTITY_KINDS, SimilarMatch
 from app.sources.text import terms
 from ui.app_messages import app_message
 from ui.entity_picker import EntityPicker
@@ -54,7 +54,7 @@ class IntakeSources(QObject):
     def warm_up(self) -> None:
         """Load the segmenter before the first search; the main window calls it after its first paint
         (jieba's import and dictionary hold the interpreter for ~1 s: not while the window is built)."""
-        self._warming.run(lambda: terms("信访事项"))
+        self._warming.run(lambda: terms(ENTITY_KINDS[0]))  # any Chinese word loads it
 
     def _connect(self) -> None:
         self._timer.timeout.connect(self.search_now)

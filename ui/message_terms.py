@@ -101,7 +101,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "调整后的期限与当前期限相同"),
     QT_TRANSLATE_NOOP("messages", "请填写调整理由（不超过{max_reason}字）"),
     QT_TRANSLATE_NOOP("messages", "数据库由更新版本的程序创建（版本 {found}），本程序无法打开，以免损坏数据。请升级程序。"),
-    QT_TRANSLATE_NOOP("messages", "数据库文件已损坏，请用“恢复备份”恢复：{problems}"),
     QT_TRANSLATE_NOOP("messages", "结束日期不能早于开始日期"),
     QT_TRANSLATE_NOOP("messages", "请填写节假日名称（不超过{max_name}个字）"),
     QT_TRANSLATE_NOOP("messages", "调休上班日必须是星期六或星期日，{isoformat}是工作日"),

@@ -183,6 +183,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "节假日、期限规则和期限调整"),
     QT_TRANSLATE_NOOP("vocabulary", "查看完整身份证号和电话"),
     QT_TRANSLATE_NOOP("vocabulary", "导出台账和上报数据"),
+    QT_TRANSLATE_NOOP("vocabulary", "导出统计报表（只有数字，没有个人信息）"),
     QT_TRANSLATE_NOOP("vocabulary", "为来访人导出其本人的完整记录"),
     QT_TRANSLATE_NOOP("vocabulary", "导入旧台账"),
     QT_TRANSLATE_NOOP("vocabulary", "查看和校验审计日志"),

@@ -1824,6 +1824,17 @@
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>启动后的完整性检查发现数据库文件已损坏，已停止一切写入。请由管理员用“恢复备份”恢复。</source>
+        <translation>The integrity check after start-up found the database file damaged; all writing has stopped. An administrator should restore a backup (Restore backup).</translation>
+    </message>
+</context>
+<context>
     <name>LeadersDialog</name>
     <message>
         <source>领导与接访日</source>
@@ -3120,6 +3131,13 @@
     </message>
 </context>
 <context>
+    <name>StartFailure</name>
+    <message>
+        <source>信访接待台无法启动</source>
+        <translation>Xinfang Desk cannot start</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <source>%1 — %2</source>
@@ -3214,7 +3232,7 @@
     </message>
     <message>
         <source>&#x3000;&#x3000;</source>
-        <translation>    </translation>
+        <translation>   </translation>
     </message>
     <message>
         <source>正在导出……</source>
@@ -3850,10 +3868,6 @@
     <message>
         <source>数据库由更新版本的程序创建（版本 {found}），本程序无法打开，以免损坏数据。请升级程序。</source>
         <translation>The database was made by a newer version of the program (version {found}); this version will not open it, to avoid damaging the data. Please upgrade the program.</translation>
-    </message>
-    <message>
-        <source>数据库文件已损坏，请用“恢复备份”恢复：{problems}</source>
-        <translation>The database file is damaged; restore it from a backup: {problems}</translation>
     </message>
     <message>
         <source>结束日期不能早于开始日期</source>
@@ -5373,6 +5387,10 @@
     <message>
         <source>导出台账和上报数据</source>
         <translation>export the register and reports</translation>
+    </message>
+    <message>
+        <source>导出统计报表（只有数字，没有个人信息）</source>
+        <translation>Export statistical reports (figures only, no personal data)</translation>
     </message>
     <message>
         <source>为来访人导出其本人的完整记录</source>
