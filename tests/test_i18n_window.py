@@ -138,9 +138,10 @@ def test_the_main_window_speaks_english(window: MainWindow, desk: Desk) -> None:
     assert chinese_left(window, data_words(desk), skip=window.tally_page) == []
 
 
-def test_fixed_words_from_app_show_in_english(window: MainWindow, desk: Desk) -> None:
+def test_fixed_words_from_app_show_in_english(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
+    window.tabs.setCurrentWidget(window.matters_page)  # the list reads its first page when first shown
     model = window.matters_page.model
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 1).data() == "Registered"  # the status 登记
     assert window.intake_form.channel_combo.currentText() == "Walk-in visit"
     assert vocab("城乡建设") == "Urban and rural construction"

@@ -243,3 +243,13 @@ def test_today_panel_lists_todays_visits(qtbot, desk: Desk, notifier: Notifier, 
     notifier.visits_changed.emit()
     assert panel.model.rowCount() == 2
     assert "2 批" in panel.title.text()
+
+
+def test_a_lazy_page_reads_its_first_page_when_first_shown(qtbot, desk: Desk, notifier: Notifier) -> None:
+    """The main window's hidden tab waits for the paint, then must read: not stay empty until a search."""
+    desk.intake.register_visit(visit("张伟", TODAY, id_number=VALID_ID))
+    lazy = MattersPage(desk, notifier, lazy=True)
+    qtbot.addWidget(lazy)
+    assert lazy.model.rowCount() == 0 and lazy.model.deferred
+    lazy.show()
+    qtbot.waitUntil(lambda: lazy.model.rowCount() == 1)

@@ -248,6 +248,7 @@ def test_the_window_has_the_tab_and_a_warning_opens_the_matter(
     _, planted = plant_cluster(desk, clock)
     window = MainWindow(desk, Notifier())
     qtbot.addWidget(window)
+    window.show()  # the tab's pages read when first shown
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "源头治理" in titles
     window.tabs.setCurrentWidget(window.sources_page)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError, ValidationError
 from app.sources.campaigns import CampaignService
 from app.sources.records import CAMPAIGN_KINDS
+from ui.app_messages import app_message
 
 ERROR_STYLE = "color: #C0392B;"
 DEFAULT_MONTHS = 6  # a campaign usually runs half a year
@@ -80,10 +81,10 @@ class CampaignDialog(QDialog):
                 self._day(self.ends),
             )
         except ValidationError as error:
-            self._show("\n".join(e.message for e in error.errors))
+            self._show("\n".join(app_message(e.message) for e in error.errors))
             return
         except DeskError as error:
-            self._show(error.message)
+            self._show(app_message(error.message))
             return
         self.accept()
 

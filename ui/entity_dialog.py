@@ -28,6 +28,7 @@ from app.errors import DeskError
 from app.sources.entities import EntityService
 from app.sources.records import EntityRecord
 from ui import questions
+from ui.app_messages import app_message
 from ui.entity_picker import hit_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +131,7 @@ class EntityDialog(QDialog):
             self.current = self._entities.entity(entity_id) if entity_id is not None else None
         except DeskError as error:
             self.current = None
-            QMessageBox.warning(self, self.windowTitle(), error.message)
+            QMessageBox.warning(self, self.windowTitle(), app_message(error.message))
         self._show_current()
 
     def _show_current(self) -> None:
@@ -165,7 +166,7 @@ class EntityDialog(QDialog):
         try:
             self._entities.add_alias(self.current.entity_id, alias)
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法添加别名"), error.message)
+            QMessageBox.warning(self, self.tr("无法添加别名"), app_message(error.message))
             return
         self.alias_edit.clear()
         self.show_entity(self.current.entity_id)
@@ -187,7 +188,7 @@ class EntityDialog(QDialog):
         try:
             self._entities.merge(keep.entity_id, gone.entity_id)
         except DeskError as error:
-            QMessageBox.warning(self, self.tr("无法合并"), error.message)
+            QMessageBox.warning(self, self.tr("无法合并"), app_message(error.message))
             return False
         self.changed.emit()
         self.keep = None

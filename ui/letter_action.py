@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app.desk import Desk
 from app.errors import DeskError
 from ui import printing
+from ui.app_messages import app_message
 
 LETTER_PERMISSION = "sources_decide"  # as app/permissions.py files letters.draft
 
@@ -46,7 +47,7 @@ class LetterAction(QObject):
         try:
             pdf = self._desk.sources.letters.draft(self.matter_no)
         except DeskError as error:
-            self.failed.emit(error.message)
+            self.failed.emit(app_message(error.message))
             return None
         self.last_pdf = pdf
         self.drafted.emit(self.tr("已起草问责建议函：%1").replace("%1", pdf.name))
@@ -54,5 +55,5 @@ class LetterAction(QObject):
             try:
                 printing.preview_pdf(pdf, self._parent, self._desk.settings.get().printer)
             except printing.PdfPrintError as error:
-                self.failed.emit(str(error))
+                self.failed.emit(app_message(str(error)))
         return pdf

@@ -239,6 +239,7 @@ class MattersTableModel(QAbstractTableModel):
     def load_if_deferred(self) -> None:
         """The first read of a model built with load=False (its sort as set meanwhile)."""
         if self.deferred:
+            self.deferred = False  # or _load would defer this read too
             self.refresh()
 
     def _load(self, search: str, wait_ms: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 from app.errors import DeskError, ValidationError
 from app.sources.hotspots import HotspotService
 from app.sources.thresholds import LABELS
+from ui.app_messages import app_message
 
 ERROR_STYLE = "color: #C0392B;"
 
@@ -50,11 +51,11 @@ class ThresholdDialog(QDialog):
         try:
             self._hotspots.set_thresholds(self.values())
         except ValidationError as error:
-            self.error.setText("\n".join(e.message for e in error.errors))
+            self.error.setText("\n".join(app_message(e.message) for e in error.errors))
             self.error.show()
             return
         except DeskError as error:
-            self.error.setText(error.message)
+            self.error.setText(app_message(error.message))
             self.error.show()
             return
         self.accept()
