@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,6 +30,7 @@ from app.sources.assessment_export import HEADER, unit_cells
 from app.sources.records import UnitRecord
 from ui import printing
 from ui.notifier import Notifier
+from ui.stale_page import StalePage
 from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
 
@@ -46,7 +46,7 @@ FORMATS = {
 }
 
 
-class AssessmentPage(QWidget):
+class AssessmentPage(StalePage):
     shown = Signal(list)  # the UnitRecords now on the page
     exported = Signal(str)
     message = Signal(str)
@@ -131,16 +131,6 @@ class AssessmentPage(QWidget):
         self.first.setDate(QDate(first.year, first.month, first.day))
         self.last.setDate(QDate(last.year, last.month, last.day))
         self.refresh()
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,6 +31,7 @@ from ui.app_messages import app_message
 from ui.campaign_dialog import CampaignDialog
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
+from ui.stale_page import StalePage
 from ui.vocabulary import vocab
 from ui.workers import Requests
 
@@ -58,7 +58,7 @@ def fill(view: QTableWidget, rows: list[list[str]], figures: tuple[int, ...]) ->
             view.setItem(row, column, item)
 
 
-class BacklogPage(QWidget):
+class BacklogPage(StalePage):
     matter_activated = Signal(str)
     shown = Signal()
 
@@ -156,16 +156,6 @@ class BacklogPage(QWidget):
         value = self.as_of.date().toPython()
         assert isinstance(value, date)
         return value
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

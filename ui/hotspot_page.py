@@ -7,7 +7,7 @@ a row lists the matters behind it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -30,6 +30,7 @@ from app.tally.periods import weeks_in
 from ui.app_messages import app_message
 from ui.matter_list_dialog import MatterListDialog, summaries_of
 from ui.notifier import Notifier
+from ui.stale_page import StalePage
 from ui.threshold_dialog import ThresholdDialog
 from ui.vocabulary import vocab
 from ui.workers import Requests
@@ -90,7 +91,7 @@ class HotspotTable(QTableWidget):
                 self.setItem(index, column, item)
 
 
-class HotspotPage(QWidget):
+class HotspotPage(StalePage):
     matter_activated = Signal(str)
     shown = Signal(object)  # the HotspotBoard now on the page
     message = Signal(str)
@@ -176,16 +177,6 @@ class HotspotPage(QWidget):
     def _year_changed(self, year: int) -> None:
         self.week.setMaximum(weeks_in(year))
         self.refresh()
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False
