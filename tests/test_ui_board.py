@@ -65,6 +65,7 @@ def page(qtbot: QtBot, desk: Desk, notifier: Notifier, planted: Planted) -> Iter
     qtbot.addWidget(shown)
     shown.resize(1400, 800)
     shown.show()
+    qtbot.waitUntil(lambda: shown.model.rowCount() > 0, timeout=10_000)  # read in a worker: slow under load
     yield shown
 
 
