@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.expression import Select, TextualSelect
 
-Processor = Callable[[Any], Any] | None
 Statement = Select[*tuple[Any, ...]] | TextualSelect
 
 
@@ -33,35 +32,47 @@ class _Compiled:
         self.sql = compiled.string
         self.positions: list[str] | None = list(compiled.positiontup or []) if compiled.positional else None
         self.defaults = {name: bind.effective_value for name, bind in compiled.binds.items()}
-        self.defaults.pop(expanding or "", None)  # rendered as name_1, name_2 … (Reader._form)
         self.binders = {
             name: processor
             for name, bind in compiled.binds.items()
             if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
         }
+        # the list is rendered as `name_1, name_2 …` (render_postcompile): one name per item
+        self.expanded = [f"{expanding}_{i}" for i in range(1, size + 1)] if expanding else []
+        self.item_binder = self.binders.pop(expanding or "", None)
+        self.defaults.pop(expanding or "", None)
+        self.names = [*self.defaults, *self.expanded]
         self.types = [column.type.dialect_impl(dialect) for column in statement.selected_columns]
         self.dialect = dialect
-        self.processors: list[Processor] | None = None  # known at the first run, from the cursor
+        self.processors: list[tuple[int, Callable[[Any], Any]]] | None = None  # from the first cursor
 
-    def parameters(self, values: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
+    def parameters(self, values: dict[str, Any], items: list[Any]) -> Sequence[Any] | dict[str, Any]:
         merged = {**self.defaults, **values}
         for name, bind in self.binders.items():
             merged[name] = bind(merged[name])
-        if self.positions is None:
-            return merged
+        if self.item_binder is not None:
+            items = [self.item_binder(item) for item in items]
+        merged.update(zip(self.expanded, items, strict=True))
+        if self.positions is None:  # named (psycopg): exactly the statement's own parameters
+            return {name: merged[name] for name in self.names}
         return [merged[name] for name in self.positions]
 
     def convert(self, rows: list[Any], description: Any) -> list[tuple[Any, ...]]:
+        """Each column through its type's result processor, as SQLAlchemy's own results do; only the
+        columns that have one are touched (most have none: ints and text come from the driver as they are)."""
         if self.processors is None:
             codes = [column[1] for column in description]
-            self.processors = [
-                t.result_processor(self.dialect, c) for t, c in zip(self.types, codes, strict=True)
-            ]
-        processors = self.processors
-        if not any(processors):
-            return [tuple(row) for row in rows]
-        pairs = list(enumerate(processors))
-        return [tuple(p(row[i]) if p else row[i] for i, p in pairs) for row in rows]
+            processors = [t.result_processor(self.dialect, c) for t, c in zip(self.types, codes, strict=True)]
+            self.processors = [(i, p) for i, p in enumerate(processors) if p is not None]
+        if not self.processors:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for i, process in self.processors:
+                values[i] = process(values[i])
+            converted.append(tuple(values))
+        return converted
 
 
 class Prepared:
@@ -103,25 +114,19 @@ class Reader:
         return self.dialect.name == "sqlite"
 
     def rows(self, prepared: Prepared, **values: Any) -> list[tuple[Any, ...]]:
-        compiled, values = self._form(prepared, values)
-        if compiled is None:
-            return []
-        self._cursor.execute(compiled.sql, compiled.parameters(values))
+        items: list[Any] = []
+        if prepared.expanding is not None:
+            items = list(values.pop(prepared.expanding))
+            if not items:
+                return []  # `IN ()` finds nothing: no need to ask
+            items = _padded(items)
+        compiled = prepared.compiled(self.dialect, len(items))
+        self._cursor.execute(compiled.sql, compiled.parameters(values, items))
         return compiled.convert(self._cursor.fetchall(), self._cursor.description)
 
     def column(self, prepared: Prepared, **values: Any) -> list[Any]:
         """The first column of every row."""
         return [row[0] for row in self.rows(prepared, **values)]
-
-    def _form(self, prepared: Prepared, values: dict[str, Any]) -> tuple[_Compiled | None, dict[str, Any]]:
-        if prepared.expanding is None:
-            return prepared.compiled(self.dialect), values
-        items = list(values.pop(prepared.expanding))
-        if not items:
-            return None, values  # `IN ()` finds nothing: no need to ask
-        padded = _padded(items)
-        values.update({f"{prepared.expanding}_{i}": item for i, item in enumerate(padded, start=1)})
-        return prepared.compiled(self.dialect, len(padded)), values
 
 
 @contextmanager

@@ -166,6 +166,29 @@ _MATTER_NAMES_OF_PERSON = Prepared(
 )
 
 
+_SUMMARIES_OF = Prepared(
+    matter_summary_select().where(Matter.id.in_(bindparam("ids", expanding=True))), expanding="ids"
+)
+_NAMES_OF_MATTERS = Prepared(
+    select(MatterPerson.matter_id, Person.name)
+    .join(Person, Person.id == MatterPerson.person_id)
+    .where(MatterPerson.matter_id.in_(bindparam("ids", expanding=True)))
+    .order_by(MatterPerson.matter_id, Person.id),
+    expanding="ids",
+)
+
+
+def summaries_of(reader: Reader, matter_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The summary rows (matter_summary_select()) of these matters, in the order given."""
+    by_id = {row[0]: row for row in reader.rows(_SUMMARIES_OF, ids=matter_ids)}
+    return [by_id[i] for i in matter_ids if i in by_id]
+
+
+def names_of_matters(reader: Reader, matter_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The persons of each matter, by person id."""
+    return _grouped(reader.rows(_NAMES_OF_MATTERS, ids=matter_ids))
+
+
 def person_by_id_number(reader: Reader, id_number: str) -> tuple[Any, ...] | None:
     """The person (PERSON_COLUMNS) with this ID number, or None."""
     return next(iter(reader.rows(_PERSON_BY_ID_NUMBER, key=id_number)), None)
