@@ -76,8 +76,12 @@ def find(reader: Reader, kind: Kind, key: str, limit: int) -> list[int]:
     values["limit"] = limit
     if plan.count is None and plan.walk is None:  # a whole number: one b-tree lookup
         return reader.column(plan.listed, **values)
-    if plan.count is not None and reader.column(plan.count, **values)[0] <= FEW:
-        return reader.column(plan.listed, **values)
+    if plan.count is not None:
+        candidates = reader.column(plan.count, **values)[0]
+        if candidates == 0:  # most steps of a search find nothing: no need to ask again
+            return []
+        if candidates <= FEW:
+            return reader.column(plan.listed, **values)
     return _among_the_newest(reader, plan, values, limit) or reader.column(plan.listed, **values)
 
 
