@@ -12,9 +12,9 @@ earlier baseline, "any of name/summary/appeal LIKE '%…%', newest first, LIMIT 
 gave another answer, and stopped after the first 100 hits on the date index: a few thousand rows for a
 common name or a templated phrase, which made it look quick.)
 
-The queries are what a clerk types (`_queries`): the 2-character name of a person on a matter, and 4
-characters from the middle of that matter's appeal — not the commonest name, which only a stress test
-would pick. The matter is the one in the middle of the id range, so both databases pick the same way.
+The queries are what a clerk types (`_queries`): the 2-character name of a person on a matter, and a
+4-character phrase of that matter's appeal — not the commonest name, which only a stress test would pick.
+The matter is the one in the middle of the id range, so both databases pick the same way.
 """
 
 from __future__ import annotations
@@ -102,17 +102,23 @@ def bare_search(con: sqlite3.Connection, steps: list[tuple[str, Any]]) -> list[s
 
 
 def _queries(con: sqlite3.Connection) -> dict[str, str]:
-    """What a clerk types: the 2-character name of a person on a matter, and 4 characters (letters, no
-    punctuation) from the middle of that matter's appeal. The matter: the first from the middle of the id
-    range with a person of a 2-character name."""
+    """What a clerk types: the 2-character name of a person on a matter, and the first 4 characters of a
+    clause of that matter's appeal (the clause starting nearest the middle whose 4 first are letters: a
+    phrase as remembered, not a cut across words). The matter: the first from the middle of the id range
+    with a person of a 2-character name."""
     name, appeal = con.execute(
         "SELECT p.name, m.appeal FROM matters m JOIN matter_persons mp ON mp.matter_id = m.id"
         " JOIN persons p ON p.id = mp.person_id"
         " WHERE m.id >= (SELECT (min(id) + max(id)) / 2 FROM matters) AND length(p.name) = 2"
         " ORDER BY m.id, p.id LIMIT 1"
     ).fetchone()
-    starts = sorted(range(len(appeal) - 3), key=lambda i: abs(2 * i + 4 - len(appeal)))
-    phrase = next(appeal[i : i + 4] for i in starts if all(_letter(ch) for ch in appeal[i : i + 4]))
+    clauses = [0] + [i + 1 for i, ch in enumerate(appeal) if not _letter(ch) and not ch.isdigit()]
+    starts = sorted(clauses, key=lambda i: abs(2 * i - len(appeal)))
+    phrase = next(
+        appeal[i : i + 4]
+        for i in starts
+        if len(appeal[i : i + 4]) == 4 and all(map(_letter, appeal[i : i + 4]))
+    )
     return {"search_name_2": name, "search_phrase_4": phrase}
 
 
