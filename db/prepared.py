@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, exc
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.expression import Select, TextualSelect
 
@@ -133,9 +133,23 @@ class Reader:
 def reading(engine: Engine) -> Iterator[Reader]:
     """A read-only transaction on the driver's connection: begun, read, rolled back.
 
-    SQLite's connections run in autocommit (db/engine.py lets SQLAlchemy begin), so the transaction is begun
-    here: the statements of one read see one snapshot, as in a Session. psycopg begins one by itself.
+    The driver's errors come out as SQLAlchemy's (OperationalError …, parameters hidden), as from a
+    Session, so the callers' translation into messages for the clerk (app/storage.py) holds.
     """
+    driver_error = engine.dialect.loaded_dbapi.Error
+    try:
+        with _transaction(engine) as reader:
+            yield reader
+    except driver_error as error:
+        raise exc.DBAPIError.instance(
+            None, None, error, driver_error, hide_parameters=True, dialect=engine.dialect
+        ) from error
+
+
+@contextmanager
+def _transaction(engine: Engine) -> Iterator[Reader]:
+    """SQLite's connections run in autocommit (db/engine.py lets SQLAlchemy begin), so the transaction is
+    begun here: the statements of one read see one snapshot, as in a Session. psycopg begins one itself."""
     connection = engine.raw_connection()
     try:
         cursor = connection.cursor()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
 from app import recognition
 from app.desk import Desk
+from app.errors import StorageError
 from app.matters import matter_summaries, visit_summaries
+from app.recognition import RecognitionService
 from app.records import MatterSummary, VisitSummary
 from app.rules.vocabulary import OPEN_STATUSES
+from app.storage import Storage
 from db import queries
 from db.models import Matter, Person
 from db.prepared import Prepared
@@ -142,3 +146,13 @@ def test_a_list_parameter_of_any_length_reads_each_item_once(desk: Desk, count: 
         assert reader.column(names, ids=every[::-1]) == every  # padded with a repeat, still each once
         assert reader.column(names, ids=every[:1]) == every[:1]
         assert reader.rows(names, ids=[]) == []
+
+
+def test_a_failing_read_is_told_in_chinese(tmp_path: Path) -> None:
+    """The driver's own error, raised on its cursor, still reaches the clerk as a StorageError."""
+    path = tmp_path / "garbage.sqlite"
+    path.write_bytes(b"this is no database" * 512)
+    service = RecognitionService(Storage.open_target(f"sqlite:///{path}"))
+
+    with pytest.raises(StorageError, match="不是有效的数据库文件"):
+        service.history_for_id(WANG_JI_ID)
