@@ -104,11 +104,21 @@ class Guarded:
         raise AttributeError(f"{self._name} is guarded: set {attr} on the service itself")
 
     def _checked(self, attr: str, method: Callable[..., Any], permission: str) -> Callable[..., Any]:
+        # a plain read (no reveal, nothing to sign, no audit entry) needs no argument binding: recognition
+        # and search are called on every keystroke, and binding cost more than their own queries
+        plain_read = (
+            permission in READ_ONLY
+            and "reveal" not in _signature(type(self._service), attr).parameters
+            and (self._name, attr) not in AUDITED
+        )
+
         @functools.wraps(method)  # the signature shows through: callers inspect it (the CLI's `act`)
         def call(*args: Any, **kwargs: Any) -> Any:
             if permission == PUBLIC:
                 return method(*args, **kwargs)
             account = self._principal.require(permission)
+            if plain_read:
+                return method(*args, **kwargs)
             bound = _signature(type(self._service), attr).bind(*args, **kwargs)
             if bound.arguments.get("reveal"):
                 self._principal.require("reveal")

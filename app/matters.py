@@ -147,6 +147,19 @@ def visit_summaries(session: Session, rows: Sequence[Row[Any]]) -> list[VisitSum
     ]
 
 
+def summaries_from_rows(rows: Sequence[tuple[Any, ...]], names: dict[int, list[str]]) -> list[MatterSummary]:
+    """Summaries from plain rows of matter_summary_select() (id, then MatterSummary's fields but persons,
+    in its order; tests/test_recognition.py holds the two together) and the persons of each matter."""
+    return [MatterSummary(*[*row[1:], "、".join(names.get(row[0], ()))]) for row in rows]  # persons: last
+
+
+def visit_summaries_from_rows(
+    rows: Sequence[tuple[Any, ...]], names: dict[int, list[str]]
+) -> list[VisitSummary]:
+    """Summaries from plain rows of visits_select() (id, then VisitSummary's fields but persons)."""
+    return [VisitSummary(*[*row, "、".join(names.get(row[0], ()))]) for row in rows]  # persons: last
+
+
 def person_record(
     person: Person, representative: bool, name: str = "", phone: str | None = None
 ) -> PersonRecord:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import StorageError
 from db.engine import ATTEMPTS, Database, T, make_engine
+from db.prepared import Reader
 
 # (what the driver says, what the clerk is told); the first match wins
 _KNOWN = (
@@ -78,6 +79,11 @@ class Storage(Database):
     def reading(self) -> Iterator[Session]:
         with translated(), super().reading() as session:
             yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        with translated(), super().reader() as reader:
+            yield reader
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
+
+from db.prepared import Reader, reading
 
 T = TypeVar("T")
 # serialization failure, deadlock detected, unique violation (another window inserted the same key first)
@@ -120,6 +122,11 @@ class Database:
         with self._read() as session, session.begin():
             yield session
             session.rollback()
+
+    def reader(self) -> AbstractContextManager[Reader]:
+        """A read-only unit of work for prepared statements (db/prepared.py): the quick reads a clerk
+        waits on, without a Session."""
+        return reading(self.engine)
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

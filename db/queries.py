@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Category, Clerk, Matter, MatterPerson, Person, Township, Visit, VisitPerson
+from db.prepared import Prepared, Reader
 
 
 def matter_summary_select() -> Select[*tuple[Any, ...]]:
@@ -22,9 +23,7 @@ def matter_summary_select() -> Select[*tuple[Any, ...]]:
     visit_count = (
         select(func.count()).select_from(Visit).where(Visit.matter_id == Matter.id).scalar_subquery()
     )
-    last_visit_at = (
-        select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
-    )
+    last_visit_at = select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
     first_clerk = aliased(Clerk)
     return (
         select(
@@ -50,9 +49,7 @@ def matter_summary_rows(session: Session, matter_ids: Sequence[int]) -> list[Row
     """The summary rows of these matters, in the order given (a page, or a search's ranking)."""
     if not matter_ids:
         return []
-    by_id = {
-        row.id: row for row in session.execute(matter_summary_select().where(Matter.id.in_(matter_ids)))
-    }
+    by_id = {row.id: row for row in session.execute(matter_summary_select().where(Matter.id.in_(matter_ids)))}
     return [by_id[i] for i in matter_ids if i in by_id]
 
 
@@ -112,4 +109,122 @@ def visit_person_names(session: Session, visit_ids: Sequence[int]) -> dict[int, 
     names: dict[int, list[str]] = {}
     for visit_id, name in rows:
         names.setdefault(visit_id, []).append(name)
+    return names
+
+
+# --- a person's history, read through prepared statements (db/prepared.py) --------------------------------
+# Rows come as plain tuples in the order of the selects above: matter_summary_select() is (id, then the
+# fields of app.records.MatterSummary but persons), visits_select() (id, then those of VisitSummary).
+
+PERSON_COLUMNS = (
+    Person.id,
+    Person.name,
+    Person.id_number,
+    Person.sex,
+    Person.birth_date,
+    Person.region_code,
+    Person.phone,
+)
+_PERSON_BY_ID_NUMBER = Prepared(select(*PERSON_COLUMNS).where(Person.id_number == bindparam("key")))
+_PERSON_BY_ID = Prepared(select(*PERSON_COLUMNS).where(Person.id == bindparam("key")))
+_PERSONS_BY_NAME_AND_PHONE = Prepared(
+    select(*PERSON_COLUMNS)
+    .where(
+        Person.name == bindparam("name"),
+        or_(  # the phone given at any earlier visit counts too: people change numbers
+            Person.phone == bindparam("phone"),
+            Person.id.in_(select(VisitPerson.person_id).where(VisitPerson.phone == bindparam("phone"))),
+        ),
+    )
+    .order_by(Person.id)
+    .limit(bindparam("limit"))
+)
+_VISITS_OF_PERSON = Prepared(
+    visits_select()
+    .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+    .where(VisitPerson.person_id == bindparam("person_id"))
+    .limit(bindparam("limit"))
+)
+_VISIT_NAMES = Prepared(
+    select(VisitPerson.visit_id, Person.name)
+    .join(Person, Person.id == VisitPerson.person_id)
+    .where(VisitPerson.visit_id.in_(bindparam("ids", expanding=True)))
+    .order_by(VisitPerson.visit_id, VisitPerson.representative.desc(), Person.id),
+    expanding="ids",
+)
+_MATTERS_OF_PERSON = select(MatterPerson.matter_id).where(MatterPerson.person_id == bindparam("person_id"))
+_MATTER_SUMMARIES_OF_PERSON = Prepared(
+    matter_summary_select()
+    .where(Matter.id.in_(_MATTERS_OF_PERSON))
+    .order_by(Matter.received_at.desc(), Matter.id.desc())
+)
+_MATTER_NAMES_OF_PERSON = Prepared(
+    select(MatterPerson.matter_id, Person.name)
+    .join(Person, Person.id == MatterPerson.person_id)
+    .where(MatterPerson.matter_id.in_(_MATTERS_OF_PERSON))
+    .order_by(MatterPerson.matter_id, Person.id)
+)
+
+
+_SUMMARIES_OF = Prepared(
+    matter_summary_select().where(Matter.id.in_(bindparam("ids", expanding=True))), expanding="ids"
+)
+_NAMES_OF_MATTERS = Prepared(
+    select(MatterPerson.matter_id, Person.name)
+    .join(Person, Person.id == MatterPerson.person_id)
+    .where(MatterPerson.matter_id.in_(bindparam("ids", expanding=True)))
+    .order_by(MatterPerson.matter_id, Person.id),
+    expanding="ids",
+)
+
+
+def summaries_of(reader: Reader, matter_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The summary rows (matter_summary_select()) of these matters, in the order given."""
+    by_id = {row[0]: row for row in reader.rows(_SUMMARIES_OF, ids=matter_ids)}
+    return [by_id[i] for i in matter_ids if i in by_id]
+
+
+def names_of_matters(reader: Reader, matter_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The persons of each matter, by person id."""
+    return _grouped(reader.rows(_NAMES_OF_MATTERS, ids=matter_ids))
+
+
+def person_by_id_number(reader: Reader, id_number: str) -> tuple[Any, ...] | None:
+    """The person (PERSON_COLUMNS) with this ID number, or None."""
+    return next(iter(reader.rows(_PERSON_BY_ID_NUMBER, key=id_number)), None)
+
+
+def person_by_id(reader: Reader, person_id: int) -> tuple[Any, ...] | None:
+    return next(iter(reader.rows(_PERSON_BY_ID, key=person_id)), None)
+
+
+def persons_by_name_and_phone(reader: Reader, name: str, phone: str, limit: int) -> list[tuple[Any, ...]]:
+    """Persons with this name whose phone is, or once was, this one; by id."""
+    return reader.rows(_PERSONS_BY_NAME_AND_PHONE, name=name, phone=phone, limit=limit)
+
+
+def person_visits(reader: Reader, person_id: int, limit: int) -> list[tuple[Any, ...]]:
+    """The person's newest visits (visits_select's columns), newest first."""
+    return reader.rows(_VISITS_OF_PERSON, person_id=person_id, limit=limit)
+
+
+def names_of_visits(reader: Reader, visit_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Who came on each visit, representatives first."""
+    return _grouped(reader.rows(_VISIT_NAMES, ids=visit_ids))
+
+
+def person_matter_summaries(reader: Reader, person_id: int) -> list[tuple[Any, ...]]:
+    """The summary rows of the person's matters, newest first, in one statement."""
+    return reader.rows(_MATTER_SUMMARIES_OF_PERSON, person_id=person_id)
+
+
+def names_of_person_matters(reader: Reader, person_id: int) -> dict[int, list[str]]:
+    """The persons of each of the person's matters, by person id."""
+    return _grouped(reader.rows(_MATTER_NAMES_OF_PERSON, person_id=person_id))
+
+
+def _grouped(rows: list[tuple[Any, ...]]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
+    for key, name in rows:
+        names.setdefault(key, []).append(name)
     return names

@@ -1,6 +1,6 @@
 """The search index behind one backend-neutral set of functions.
 
-`find(session, kind, key, limit)` answers one kind of question (a name, the last digits of an ID number, a
+`find(reader, kind, key, limit)` answers one kind of question (a name, the last digits of an ID number, a
 phrase of the appeal…) with the ids of the matters it finds, newest first (received_at, then id). On SQLite
 the answers come from the indexes of revision 0003 — FTS5 trigram tables for text of 3 or more characters
 and for digits, FTS5 tables of character bigrams for 2 characters, b-trees for names and whole numbers —
@@ -15,16 +15,31 @@ nothing else). On PostgreSQL the same questions are answered from pg_trgm and bi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, exists, func, or_, select, table, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    table,
+    text,
+    true,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from db import search_pg
 from db.models import Matter, MatterPerson, Person
+from db.prepared import Prepared, Reader
 
 MATTER_TEXT, PERSON_DIGITS = "search_matter_text", "search_person_digits"
 MATTER_BIGRAM, NUMBER_BIGRAM = "search_matter_bigram", "search_number_bigram"
@@ -49,63 +64,187 @@ class Kind(Enum):
     WORDS = "words"  # any 2 or more characters of the summary or appeal
 
 
-def find(session: Session, kind: Kind, key: str, limit: int) -> list[int]:
+def find(reader: Reader, kind: Kind, key: str, limit: int) -> list[int]:
     """Ids of the matters that `key` finds as `kind`, newest first, at most `limit`."""
     if limit < 1:
         return []
-    if kind in _WHOLE:
-        return _run(session, _WHOLE[kind] == key, limit)
-    found = _candidates(session, kind, key)
-    if found is None:
+    asked = _question(kind, key, reader.is_sqlite)
+    if asked is None:
         return []
-    candidates, exact = found
-    if candidates is None:  # no index can narrow it: read the newest matters first
-        return _among_the_newest(session, exact, limit) or _run(session, exact, limit)
-    listed = and_(Matter.id.in_(candidates), exact)
-    if _at_most(session, candidates, FEW):
-        return _run(session, listed, limit)
-    walk = _walking(kind, key, candidates, exact, _is_sqlite(session))
-    return _among_the_newest(session, walk, limit) or _run(session, listed, limit)
+    shape, values = asked
+    plan = _plan(shape)
+    values["limit"] = limit
+    if plan.count is None and plan.walk is None:  # a whole number: one b-tree lookup
+        return reader.column(plan.listed, **values)
+    if plan.count is not None:
+        candidates = reader.column(plan.count, **values)[0]
+        if candidates == 0:  # most steps of a search find nothing: no need to ask again
+            return []
+        if candidates <= FEW:
+            return reader.column(plan.listed, **values)
+    return _among_the_newest(reader, plan, values, limit) or reader.column(plan.listed, **values)
 
 
-def _walking(
-    kind: Kind, key: str, candidates: Select[Any], exact: ColumnElement[bool], sqlite: bool
-) -> ColumnElement[bool]:
-    """The condition as a walk along the date index tests it, matter by matter. A name: does one of this
-    matter's persons have it (thousands share a surname; collecting all their matters first would cost more
-    than the walk). Otherwise: is it among the hits, collected once (`id + 0`: an expression no index
-    serves, so the planner walks the date index)."""
-    if kind in _BY_NAME:
-        linked = select(MatterPerson.matter_id).join(Person, Person.id == MatterPerson.person_id)
-        return exists(linked.where(MatterPerson.matter_id == Matter.id, _by_name(kind, key, sqlite)))
-    return and_((Matter.id + 0).in_(candidates), exact)
-
-
-def _at_most(session: Session, candidates: Select[Any], count: int) -> bool:
-    few = select(func.count()).select_from(candidates.limit(count + 1).subquery())
-    return int(session.scalar(few) or 0) <= count
-
-
-def _run(session: Session, condition: ColumnElement[bool], limit: int) -> list[int]:
-    stmt = select(Matter.id).where(condition).order_by(Matter.received_at.desc(), Matter.id.desc())
-    return list(session.scalars(stmt.limit(limit)))
-
-
-def _among_the_newest(session: Session, condition: ColumnElement[bool], limit: int) -> list[int]:
+def _among_the_newest(reader: Reader, plan: _Plan, values: dict[str, Any], limit: int) -> list[int]:
     """The first `limit` matters found walking the date index from the newest, or [] when the walk ends
     first. A key found in thousands of matters ("拖欠", a surname) is answered in a few milliseconds this
     way, where sorting every match by date takes tens. The walk is bounded to the NEWEST newest matters; an
     answer of `limit` matters is exact, since the walk saw every matter newer than the last of them.
     """
-    bound = (
-        select(Matter.received_at)
-        .order_by(Matter.received_at.desc())
-        .offset(NEWEST)
-        .limit(1)
-        .scalar_subquery()
-    )
-    found = _run(session, and_(condition, Matter.received_at >= bound), limit)
+    assert plan.walk is not None
+    found = reader.column(plan.walk, **values)
     return found if len(found) >= limit else []
+
+
+# --- the questions, as statements prepared once per shape (db/prepared.py) ----------------------------
+# A shape is what decides the SQL (the kind, which index answers, the backend); the key itself only fills
+# the bind parameters: "key", "like" (a LIKE pattern), "q" (an FTS5 query), "upper" (a name range's end).
+
+Shape = tuple[Kind, str, bool]  # kind, which index ("whole", "trigram", "bigram", "scan", …), SQLite?
+_KEY: BindParameter[str] = bindparam("key")
+_LIKE: BindParameter[str] = bindparam("like")
+_QUERY: BindParameter[str] = bindparam("q")
+_LIMIT: BindParameter[int] = bindparam("limit")
+
+
+class _Plan:
+    """The statements of one shape: how many candidates (up to FEW + 1), every match sorted by date, and
+    the walk along the date index (None where there is nothing to walk)."""
+
+    def __init__(
+        self, count: Select[Any] | None, listed: ColumnElement[bool], walk: ColumnElement[bool] | None
+    ):
+        self.count = None if count is None else Prepared(count)
+        self.listed = Prepared(_newest(listed))
+        self.walk = (
+            None if walk is None else Prepared(_newest(and_(walk, Matter.received_at >= _NEWEST_BOUND)))
+        )
+
+
+_PLANS: dict[Shape, _Plan] = {}
+
+
+def _plan(shape: Shape) -> _Plan:
+    found = _PLANS.get(shape)
+    if found is None:
+        found = _PLANS[shape] = _build(*shape)
+    return found
+
+
+def _newest(condition: ColumnElement[bool]) -> Select[Any]:
+    return (
+        select(Matter.id).where(condition).order_by(Matter.received_at.desc(), Matter.id.desc()).limit(_LIMIT)
+    )
+
+
+_NEWEST_BOUND = (
+    select(Matter.received_at).order_by(Matter.received_at.desc()).offset(NEWEST).limit(1).scalar_subquery()
+)
+
+
+def _build(kind: Kind, index: str, sqlite: bool) -> _Plan:
+    if kind in _WHOLE:
+        return _Plan(None, _WHOLE[kind] == _KEY, None)
+    if kind in _TEXT:
+        like_columns, trigram_columns, bigram_table = _TEXT[kind]
+        if sqlite:
+            exact = or_(*(column.like(_LIKE, escape="\\") for column in like_columns))
+            found = {"trigram": MATTER_TEXT, "bigram": bigram_table, "bigrams": bigram_table}.get(index)
+            candidates = None if found is None else _fts(found)
+        else:
+            exact = search_pg.contains(like_columns, _LIKE)
+            candidates = (
+                select(Matter.id).where(exact)
+                if index == "trigram"
+                else search_pg.bigram_candidates(like_columns, _KEY)
+            )
+        if candidates is None:  # no index can narrow it: read the newest matters first
+            return _Plan(None, exact, exact)
+        return _Plan(
+            _counted(candidates), and_(Matter.id.in_(candidates), exact), _walking(candidates, exact)
+        )
+    persons = select(Person.id).where(_person_condition(kind, index, sqlite))
+    if kind in (Kind.ID_MASKED, Kind.ID_SUFFIX, Kind.PHONE_PART) and sqlite:
+        persons = persons.where(Person.id.in_(_fts(PERSON_DIGITS)))
+    candidates = select(MatterPerson.matter_id).where(MatterPerson.person_id.in_(persons))
+    walk: ColumnElement[bool]
+    if kind in _BY_NAME:
+        # does one of this matter's persons have the name (thousands share a surname; collecting all their
+        # matters first would cost more than the walk)
+        linked = select(MatterPerson.matter_id).join(Person, Person.id == MatterPerson.person_id)
+        walk = exists(
+            linked.where(MatterPerson.matter_id == Matter.id, _person_condition(kind, index, sqlite))
+        )
+    else:
+        walk = _walking(candidates, true())
+    return _Plan(_counted(candidates), Matter.id.in_(candidates), walk)
+
+
+def _walking(candidates: Select[Any], exact: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Is it among the hits, collected once (`id + 0`: an expression no index serves, so the planner walks
+    the date index), and does it hold."""
+    return and_((Matter.id + 0).in_(candidates), exact)
+
+
+def _counted(candidates: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(candidates.limit(FEW + 1).subquery())
+
+
+def _person_condition(kind: Kind, index: str, sqlite: bool) -> ColumnElement[bool]:
+    if kind is Kind.NAME:
+        return Person.name == _KEY
+    if kind is Kind.NAME_PREFIX:
+        if index == "range":  # a b-tree range: only where LIKE would fold no case
+            return and_(Person.name >= _KEY, Person.name < bindparam("upper"))
+        return Person.name.like(_LIKE, escape="\\") if sqlite else search_pg.name_prefix(_LIKE)
+    if kind is Kind.ID_NUMBER:
+        return Person.id_number == _KEY
+    if kind is Kind.PHONE_PART:
+        return Person.phone.like(_LIKE, escape="\\")
+    if kind in (Kind.ID_MASKED, Kind.ID_SUFFIX):
+        return Person.id_number.like(_LIKE, escape="\\")
+    raise ValueError(f"not a person search: {kind}")
+
+
+def _question(kind: Kind, key: str, sqlite: bool) -> tuple[Shape, dict[str, Any]] | None:
+    """Which shape answers `key` as `kind`, and its parameters; None where nothing can match."""
+    if kind in _WHOLE:
+        return (kind, "whole", sqlite), {"key": key}
+    if kind in (Kind.NAME, Kind.ID_NUMBER):
+        return (kind, "b-tree", sqlite), {"key": key}
+    if kind is Kind.NAME_PREFIX:
+        if sqlite and not any(ch.isascii() and ch.isalpha() for ch in key):
+            return (kind, "range", sqlite), {"key": key, "upper": key + "\U0010ffff"}
+        return (kind, "like", sqlite), {"like": f"{escape_like(key)}%"}
+    if kind in _TEXT:
+        if len(key) < 2:
+            return None  # one character is in nearly every matter: not a search
+        index, query = _text_index(kind, key, sqlite)
+        return (kind, index, sqlite), {"key": key, "like": f"%{escape_like(key)}%", "q": query}
+    digits = key[6:] if kind is Kind.ID_MASKED else key
+    if len(digits) < 3:
+        return None
+    column = "phone" if kind is Kind.PHONE_PART else "id_number"
+    patterns = {
+        Kind.ID_MASKED: f"{escape_like(key[:6])}%{escape_like(digits)}",
+        Kind.ID_SUFFIX: f"%{escape_like(key)}",
+        Kind.PHONE_PART: f"%{escape_like(key)}%",
+    }
+    return (kind, "digits", sqlite), {"like": patterns[kind], "q": f"{{{column}}} : {_phrase(digits)}"}
+
+
+def _text_index(kind: Kind, key: str, sqlite: bool) -> tuple[str, str]:
+    """Which index answers a text of 2 or more characters, and the FTS5 query it is asked."""
+    tokens = all(_is_token_char(ch) for ch in key)
+    if len(key) == 2:
+        # a bigram the tokenizer would cut in half (punctuation): read the text itself
+        return ("bigram", _phrase(key)) if tokens or not sqlite else ("scan", "")
+    if kind is Kind.NUMBER_PART and sqlite and tokens and not key.isdigit():
+        # every bigram of the key in the numbers' own table (no positions there: an AND, and the LIKE
+        # makes it exact). The trigram table holds the appeals too: a phrase common in them but in no
+        # number read all its hits to find none (2-9 ms on a million visits, per search).
+        return "bigrams", " ".join(_phrase(key[i : i + 2]) for i in range(len(key) - 1))
+    return "trigram", f"{{{_TEXT[kind][1]}}} : {_phrase(key)}"
 
 
 _WHOLE: dict[Kind, Any] = {Kind.QUERY_CODE: Matter.query_code, Kind.NUMBER: Matter.matter_no}
@@ -115,82 +254,18 @@ _TEXT: dict[Kind, tuple[tuple[Any, ...], str, str]] = {
     Kind.NUMBER_PART: ((Matter.matter_no,), "matter_no", NUMBER_BIGRAM),
     Kind.WORDS: ((Matter.summary, Matter.appeal), "summary appeal", MATTER_BIGRAM),
 }
-
-Candidates = tuple[Select[Any] | None, ColumnElement[bool]]  # matter ids an index gives, what must hold
-
-
-def _candidates(session: Session, kind: Kind, key: str) -> Candidates | None:
-    if kind not in _TEXT:
-        persons = _person_ids(session, kind, key)
-        return None if persons is None else (_matters_of(persons), true())
-    if len(key) < 2:
-        return None  # one character is in nearly every matter: not a search
-    like_columns, trigram_columns, bigram_table = _TEXT[kind]
-    like = f"%{escape_like(key)}%"
-    if not _is_sqlite(session):
-        exact = search_pg.contains(like_columns, like)
-        if len(key) >= 3:
-            return select(Matter.id).where(exact), exact
-        return search_pg.bigram_candidates(like_columns, key), exact
-    exact = or_(*(column.like(like, escape="\\") for column in like_columns))
-    if len(key) >= 3:
-        return _fts(MATTER_TEXT, trigram_columns, key), exact
-    if all(_is_token_char(ch) for ch in key):
-        return _fts(bigram_table, None, key), exact
-    return None, exact  # a bigram the tokenizer would cut in half (punctuation): read the text itself
+_BY_NAME = (Kind.NAME, Kind.NAME_PREFIX)
 
 
-def _person_ids(session: Session, kind: Kind, key: str) -> Select[Any] | None:
-    if kind in _BY_NAME:
-        return select(Person.id).where(_by_name(kind, key, _is_sqlite(session)))
-    if kind is Kind.ID_NUMBER:
-        return select(Person.id).where(Person.id_number == key)
-    if kind is Kind.ID_MASKED:
-        head, tail = key[:6], key[6:]
-        return _digits(session, "id_number", tail, Person.id_number.like(f"{head}%{tail}"))
-    if kind is Kind.ID_SUFFIX:
-        return _digits(session, "id_number", key, Person.id_number.like(f"%{escape_like(key)}", escape="\\"))
-    if kind is Kind.PHONE_PART:
-        return _digits(session, "phone", key, Person.phone.like(f"%{escape_like(key)}%", escape="\\"))
-    raise ValueError(f"not a person search: {kind}")
-
-
-def _name_prefix(key: str) -> ColumnElement[bool]:
-    if any(ch.isascii() and ch.isalpha() for ch in key):  # LIKE folds ASCII case; a b-tree range does not
-        return Person.name.like(f"{escape_like(key)}%", escape="\\")
-    return and_(Person.name >= key, Person.name < key + "\U0010ffff")
-
-
-_BY_NAME: dict[Kind, Callable[[str], ColumnElement[bool]]] = {
-    Kind.NAME: lambda key: Person.name == key,
-    Kind.NAME_PREFIX: _name_prefix,
-}
-
-
-def _by_name(kind: Kind, key: str, sqlite: bool) -> ColumnElement[bool]:
-    if kind is Kind.NAME_PREFIX and not sqlite:
-        return search_pg.name_prefix(key)
-    return _BY_NAME[kind](key)
-
-
-def _digits(session: Session, column: str, key: str, exact: ColumnElement[bool]) -> Select[Any] | None:
-    if len(key) < 3:
-        return None
-    found = select(Person.id).where(exact)
-    return found.where(Person.id.in_(_fts(PERSON_DIGITS, column, key))) if _is_sqlite(session) else found
-
-
-def _matters_of(persons: Select[Any]) -> Select[Any]:
-    return select(MatterPerson.matter_id).where(MatterPerson.person_id.in_(persons))
-
-
-def _fts(name: str, columns: str | None, key: str) -> Select[Any]:
-    """Row ids of an FTS5 table whose `columns` (None: its only one) hold `key` as a phrase, every
-    character literal."""
-    phrase = '"' + key.replace('"', '""') + '"'
-    query = phrase if columns is None else f"{{{columns}}} : {phrase}"
-    match = text(f"{name} MATCH :q").bindparams(q=query)
+def _fts(name: str) -> Select[Any]:
+    """Row ids of an FTS5 table matching the query bound as "q" (a phrase, maybe limited to columns)."""
+    match = text(f"{name} MATCH :q").bindparams(_QUERY)
     return select(column("rowid")).select_from(table(name)).where(match)
+
+
+def _phrase(key: str) -> str:
+    """`key` as an FTS5 phrase: every character literal."""
+    return '"' + key.replace('"', '""') + '"'
 
 
 def _is_token_char(ch: str) -> bool:

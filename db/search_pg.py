@@ -15,12 +15,13 @@ from sqlalchemy.dialects.postgresql import array
 from db.models import Matter, Person
 
 
-def contains(columns: tuple[Any, ...], pattern: str) -> ColumnElement[bool]:
-    """`pattern` (a LIKE pattern, escaped with a backslash) in any of `columns`, ASCII case folded."""
+def contains(columns: tuple[Any, ...], pattern: Any) -> ColumnElement[bool]:
+    """`pattern` (a LIKE pattern escaped with a backslash, or its bind parameter) in any of `columns`,
+    ASCII case folded."""
     return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
-def bigram_candidates(columns: tuple[Any, ...], key: str) -> Select[Any]:
+def bigram_candidates(columns: tuple[Any, ...], key: Any) -> Select[Any]:
     """Matters whose `columns` hold the 2-character `key`, read from the bigram GIN index of those columns."""
     grams: ColumnElement[Any] = func.xinfang_bigrams(columns[0])
     for column in columns[1:]:
@@ -28,7 +29,7 @@ def bigram_candidates(columns: tuple[Any, ...], key: str) -> Select[Any]:
     return select(Matter.id).where(grams.op("@>", is_comparison=True)(array([func.lower(key)])))
 
 
-def name_prefix(key: str) -> ColumnElement[bool]:
-    """Names starting with `key`: pg_trgm answers an anchored ILIKE of any length from the name's index."""
-    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return Person.name.ilike(f"{escaped}%", escape="\\")
+def name_prefix(pattern: Any) -> ColumnElement[bool]:
+    """Names matching `pattern` (the key escaped, then `%`): pg_trgm answers an anchored ILIKE of any
+    length from the name's index."""
+    return Person.name.ilike(pattern, escape="\\")
