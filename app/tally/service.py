@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, DateTime, Select, and_, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from app.tally import queries
@@ -185,16 +186,30 @@ def _totals(
 
 def _trend(session: Session, weeks: list[Period]) -> list[TrendPoint]:
     """One query: each visit put in its week's bucket by a CASE over the weeks' bounds."""
+    bounds = {f"bound_{i}": w.start for i, w in enumerate(weeks)} | {f"bound_{len(weeks)}": weeks[-1].end}
+    found = {
+        i: (int(b), int(p)) for i, b, p in session.connection().execute(_trend_query(len(weeks)), bounds)
+    }
+    return [TrendPoint(w, *found.get(i, (0, 0))) for i, w in enumerate(weeks)]
+
+
+@cache
+def _trend_query(weeks: int) -> Select[tuple[int, int, int]]:
+    """The trend's statement for ``weeks`` consecutive weeks, their bounds bound as ``:bound_0`` … (built
+    once: building and hashing the CASE costs more than running it on a small database)."""
+    bound = [bindparam(f"bound_{i}", type_=DateTime()) for i in range(weeks + 1)]
+    week = case(
+        *((and_(Visit.visited_at >= bound[i], Visit.visited_at < bound[i + 1]), i) for i in range(weeks)),
+        else_=-1,
+    )
     bucketed = (
-        select(queries.case_bucket(Visit.visited_at, weeks).label("week"), Visit.headcount)
-        .where(Visit.visited_at >= weeks[0].start, Visit.visited_at < weeks[-1].end)
+        select(week.label("week"), Visit.headcount)
+        .where(Visit.visited_at >= bound[0], Visit.visited_at < bound[-1])
         .subquery()
     )
-    query = select(bucketed.c.week, func.count(), func.coalesce(func.sum(bucketed.c.headcount), 0)).group_by(
+    return select(bucketed.c.week, func.count(), func.coalesce(func.sum(bucketed.c.headcount), 0)).group_by(
         bucketed.c.week
     )
-    found = {index: (int(b), int(p)) for index, b, p in session.execute(query)}
-    return [TrendPoint(w, *found.get(i, (0, 0))) for i, w in enumerate(weeks)]
 
 
 def _row_filter(row_key: str) -> Callable[[Any], ColumnElement[bool]]:

@@ -33,6 +33,8 @@ class Deadline(Base):
     override_by_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"), default=None)
     met_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # the step was done
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)  # no longer applies (e.g. refused)
+    # when it stopped applying: the time of the step that cancelled it (办结, 合并, 退回), written with the flag
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
     department: Mapped[Department | None] = relationship()
 
@@ -140,3 +142,5 @@ class UpperAssignment(Base):
 # the tally's 超期, without reading every deadline; the ratings of a period.
 Index("ix_deadlines_cancelled_met_at", Deadline.cancelled, Deadline.met_at)
 Index("ix_ratings_rated_at", Rating.rated_at)
+# Revision 0007. The rows cancelled since a date: the tally's 超期 as of a past date reads them as a range.
+Index("ix_deadlines_cancelled_at", Deadline.cancelled_at)
