@@ -194,7 +194,7 @@ def _trend(session: Session, weeks: list[Period]) -> list[TrendPoint]:
 
 
 @cache
-def _trend_query(weeks: int) -> Select[tuple[int, int, int]]:
+def _trend_query(weeks: int) -> Select[int, int, int]:
     """The trend's statement for ``weeks`` consecutive weeks, their bounds bound as ``:bound_0`` … (built
     once: building and hashing the CASE costs more than running it on a small database)."""
     bound = [bindparam(f"bound_{i}", type_=DateTime()) for i in range(weeks + 1)]

@@ -33,7 +33,7 @@ class Deadline(Base):
     override_by_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"), default=None)
     met_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # the step was done
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)  # no longer applies (e.g. refused)
-    # when it stopped applying: the time of the step that cancelled it (办结, 合并, 退回), written with the flag
+    # when it stopped applying: the time of the step that cancelled it (办结, 合并, 退回), set with the flag
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
     department: Mapped[Department | None] = relationship()
