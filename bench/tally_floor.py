@@ -53,9 +53,11 @@ _PAST_DUE = f"""d.rule_key NOT IN ({_marks(WINDOWS)}) AND d.start <= :today
 OVERDUE = f"""
 SELECT m.township_id, count(*) FROM matters m WHERE m.id IN (
   SELECT d.matter_id FROM deadlines d WHERE d.cancelled = 0 AND d.met_at IS NULL AND {_PAST_DUE}
-  UNION SELECT d.matter_id FROM deadlines d WHERE d.cancelled = 0 AND d.met_at >= :as_of AND {_PAST_DUE}
-  UNION SELECT d.matter_id FROM deadlines d
-  WHERE d.cancelled_at >= :as_of AND (d.met_at IS NULL OR d.met_at >= :as_of) AND {_PAST_DUE})
+  UNION SELECT d.matter_id FROM deadlines d WHERE +d.cancelled = 0 AND d.met_at >= :as_of
+    AND d.met_at > coalesce(d.override_due, d.due) AND {_PAST_DUE}
+  UNION SELECT d.matter_id FROM deadlines d WHERE d.cancelled_at >= :as_of
+    AND d.cancelled_at > coalesce(d.override_due, d.due) AND (d.met_at IS NULL OR d.met_at >= :as_of)
+    AND {_PAST_DUE})
 GROUP BY 1"""
 
 RATINGS = f"""

@@ -94,7 +94,7 @@ class TallyService:
                 for name, other in (("环比", period.previous()), ("同比", period.year_before()))
             )
             trend = _trend(session, weeks_ending(period.last, TREND_WEEKS))
-            agency = session.scalar(select(Setting.value).where(Setting.key == "agency_name"))
+            agency = session.connection().execute(_reference_queries()[2]).scalar()
         return Tally(
             period=period,
             agency=agency or DEFAULT_AGENCY,
@@ -111,18 +111,25 @@ class TallyService:
         return min(period.end, self._clock())
 
 
-def _townships(session: Session) -> _Townships:
-    query = select(Township.id, Township.name, Township.active).order_by(Township.sort_order, Township.id)
-    return [(i, n, bool(a)) for i, n, a in session.execute(query)]
-
-
-def _categories(session: Session) -> tuple[CategoryGroup, ...]:
-    query = (
+@cache
+def _reference_queries() -> tuple[Any, Any, Any]:
+    """The townships, the top-level categories and the agency's name: statements built once."""
+    townships = select(Township.id, Township.name, Township.active).order_by(Township.sort_order, Township.id)
+    categories = (
         select(Category.id, Category.code, Category.name)
         .where(Category.parent_id.is_(None))
         .order_by(Category.sort_order, Category.id)
     )
-    return tuple(CategoryGroup(i, c, n) for i, c, n in session.execute(query))
+    agency = select(Setting.value).where(Setting.key == "agency_name")
+    return townships, categories, agency
+
+
+def _townships(session: Session) -> _Townships:
+    return [(i, n, bool(a)) for i, n, a in session.connection().execute(_reference_queries()[0])]
+
+
+def _categories(session: Session) -> tuple[CategoryGroup, ...]:
+    return tuple(CategoryGroup(i, c, n) for i, c, n in session.connection().execute(_reference_queries()[1]))
 
 
 def _figures(
@@ -137,11 +144,7 @@ def _figures(
 def _columns(
     visits: dict[str, int], matters: dict[str, int], categories: tuple[CategoryGroup, ...]
 ) -> dict[str, int | Rate]:
-    values: dict[str, int | Rate] = {}
-    pairs: list[Pair] = [*VISIT_GROUPS, *categories]
-    for group in pairs:
-        for key in (group.batches_key, group.persons_key):
-            values[key] = visits.get(key, 0)
+    values: dict[str, int | Rate] = {key: visits.get(key, 0) for key in _pair_keys(categories)}
     accepted, closed = matters.get("accepted", 0), matters.get("closed", 0)
     values.update(
         accepted=accepted,
@@ -153,6 +156,13 @@ def _columns(
         online_share=Rate(visits.get("online.批次", 0), visits.get("all.批次", 0)),
     )
     return values
+
+
+@cache
+def _pair_keys(categories: tuple[CategoryGroup, ...]) -> tuple[str, ...]:
+    """The keys of the visit columns, 批次 then 人次 of each pair, in the sheet's order."""
+    pairs: list[Pair] = [*VISIT_GROUPS, *categories]
+    return tuple(key for group in pairs for key in (group.batches_key, group.persons_key))
 
 
 def _rows(

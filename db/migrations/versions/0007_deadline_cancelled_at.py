@@ -5,9 +5,13 @@ Revises: 0006_perf
 Create Date: 2026-11-26 21:30:00
 
 From this revision the step that cancels a deadline row (办结, 合并 of its matter, 退回 by its department)
-writes the step's time into ``cancelled_at`` with the flag, in the same transaction. 超期 as of a past date
-then reads the rows cancelled since that date as one range of ``ix_deadlines_cancelled_at`` instead of
-joining every cancelling event since then to its deadlines.
+writes the step's time into ``cancelled_at`` with the flag, in the same transaction.
+
+Two partial indexes over the rows that ended (met or cancelled) on or after their due day, by when they
+ended: ``ix_deadlines_met_late`` and ``ix_deadlines_cancelled_late``. A row that ended before its due day
+was never overdue; the others are a few percent of the rows. 超期 as of a past date then reads the rows
+ended since that date as two short index ranges, instead of every row met since then (a million on the
+1M demo for 同比) and every cancelling event since then joined to its deadlines.
 
 Backfill of the rows already cancelled: the time of the event of the step that cancelled the row, found by
 the rule the tally used until this revision (so its figures do not move): the earliest event on or after the
@@ -73,10 +77,16 @@ def upgrade() -> None:
         .scalar_subquery()
     )
     op.execute(sa.update(deadlines).where(deadlines.c.cancelled.is_(True)).values(cancelled_at=cancelling))
-    op.create_index("ix_deadlines_cancelled_at", "deadlines", ["cancelled_at"], unique=False)  # filled first
+    for name, column in (
+        ("ix_deadlines_met_late", "met_at"),
+        ("ix_deadlines_cancelled_late", "cancelled_at"),
+    ):
+        late = sa.text(f"{column} > coalesce(override_due, due)")  # built after the backfill
+        op.create_index(name, "deadlines", [column], unique=False, sqlite_where=late, postgresql_where=late)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_deadlines_cancelled_at", table_name="deadlines")
+    op.drop_index("ix_deadlines_cancelled_late", table_name="deadlines")
+    op.drop_index("ix_deadlines_met_late", table_name="deadlines")
     with op.batch_alter_table("deadlines") as batch:
         batch.drop_column("cancelled_at")
