@@ -81,13 +81,15 @@ def meet(
 def cancel(
     session: Session,
     matter: Matter,
+    at: datetime,
     rule_keys: Iterable[str] | None = None,
     department: Department | None = None,
 ) -> list[Deadline]:
-    """The running rows no longer apply (closed, merged, returned by a department)."""
+    """The running rows no longer apply from ``at`` (closed, merged, returned by a department): the time of
+    the step, so that 超期 can be read back in time (a row cancelled after a date was still running then)."""
     cancelled = [r for r in open_rows(session, matter, rule_keys) if _of(r, department)]
     for row in cancelled:
-        row.cancelled = True
+        row.cancelled, row.cancelled_at = True, at
     return cancelled
 
 

@@ -50,18 +50,14 @@ FROM ({_FIRST.format(kinds=_marks(CLOSING_KINDS))}) f JOIN matters m ON m.id = f
 
 _PAST_DUE = f"""d.rule_key NOT IN ({_marks(WINDOWS)}) AND d.start <= :today
   AND coalesce(d.override_due, d.due) < :today"""
-_CANCELLING = """SELECT 1 FROM matter_events c WHERE c.matter_id = d.matter_id AND c.at >= d.start AND (
-  c.kind = '办结'
-  OR (c.kind = '合并' AND (SELECT merged_into_id FROM matters WHERE id = d.matter_id) IS NOT NULL)
-  OR (c.kind = '退回' AND c.department_id = d.department_id))"""
 OVERDUE = f"""
 SELECT m.township_id, count(*) FROM matters m WHERE m.id IN (
   SELECT d.matter_id FROM deadlines d WHERE d.cancelled = 0 AND d.met_at IS NULL AND {_PAST_DUE}
-  UNION SELECT d.matter_id FROM deadlines d WHERE d.cancelled = 0 AND d.met_at >= :as_of AND {_PAST_DUE}
-  UNION SELECT d.matter_id FROM matter_events l JOIN deadlines d ON d.matter_id = l.matter_id
-  WHERE l.kind IN ('办结', '合并', '退回') AND l.at >= :as_of AND d.cancelled = 1 AND {_PAST_DUE}
-    AND (d.met_at IS NULL OR d.met_at >= :as_of)
-    AND EXISTS ({_CANCELLING} AND c.at >= :as_of) AND NOT EXISTS ({_CANCELLING} AND c.at < :as_of))
+  UNION SELECT d.matter_id FROM deadlines d WHERE +d.cancelled = 0 AND d.met_at >= :as_of
+    AND d.met_at > coalesce(d.override_due, d.due) AND {_PAST_DUE}
+  UNION SELECT d.matter_id FROM deadlines d WHERE d.cancelled_at >= :as_of
+    AND d.cancelled_at > coalesce(d.override_due, d.due) AND (d.met_at IS NULL OR d.met_at >= :as_of)
+    AND {_PAST_DUE})
 GROUP BY 1"""
 
 RATINGS = f"""

@@ -64,7 +64,7 @@ class Assignments(CaseBase):
             _check_objection_period(step, assignment)
             assignment.returned_at, assignment.return_reason = step.now, why
             step.meet("misroute_objection", department=assignment.department)
-            deadline_book.cancel(step.session, step.matter, ["handling"], assignment.department)
+            deadline_book.cancel(step.session, step.matter, step.now, ["handling"], assignment.department)
             step.move(condition_met=not _active_assignments(step))
             return step.finish(f"{assignment.department.name}退回：{why}", assignment.department)
 

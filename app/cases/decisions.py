@@ -128,7 +128,7 @@ class Decisions(CaseBase):
         """办结, with its outcome (三到位一处理); whatever still runs is cancelled."""
         chosen = clean_outcomes(outcomes)
         with self._step(matter_no, "close", clerk, expected_version) as step:
-            deadline_book.cancel(step.session, step.matter)
+            deadline_book.cancel(step.session, step.matter, step.now)
             step.matter.outcomes, step.matter.closed_at = ",".join(chosen), step.now
             step.move()
             return step.finish(joined(f"办结：{'、'.join(chosen)}", note))

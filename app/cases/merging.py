@@ -25,7 +25,7 @@ class Merging(CaseBase):
             visits, persons = _move_visits(step.matter, target), _move_persons(step.matter, target)
             _copy_departments(step.matter, target)
             _copy_entities(step, target)
-            deadline_book.cancel(step.session, step.matter)
+            deadline_book.cancel(step.session, step.matter, step.now)
             step.matter.merged_into = target
             step.move()
             step.session.add(

@@ -123,7 +123,7 @@ class _Story:
             return f"复查意见：{step.text}；可于{format_date(window['due'])}前申请复核", None, True
         if key == "close":
             for row in self._running(None):
-                row["cancelled"] = True
+                row["cancelled"], row["cancelled_at"] = True, at
             m["outcomes"], m["closed_at"] = ",".join(step.outcomes), at
             return f"办结：{outcomes}", None, True
         raise ValueError(f"unknown demo step {key}")

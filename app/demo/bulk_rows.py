@@ -202,6 +202,7 @@ class BatchRows:
             override_by_id=None,
             met_at=None,
             cancelled=False,
+            cancelled_at=None,
         )
         return self.rows[Deadline][-1]
 

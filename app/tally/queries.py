@@ -3,15 +3,38 @@
 Each matter figure is built from a *population* query (one row per matter or rating, with its township)
 that the aggregate groups and the drill-down lists, so a cell and the records behind it cannot disagree.
 Portable Core expressions only; the one dialect difference (the date of a timestamp) is compiled per backend.
+
+The periods enter as bound parameters (``:start``, ``:end``, ``:as_of``, ``:today``), so each statement is
+built once per process (per set of categories) and reused for every week, 环比 and 同比: building and
+hashing these statements cost more than running them on a small database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, case, exists, func, or_, select, union
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Date,
+    DateTime,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -20,18 +43,16 @@ from sqlalchemy.sql.functions import FunctionElement
 from app.deadline_book import WINDOWS
 from app.tally.definitions import (
     ACCEPTANCE_KINDS,
-    CLOSE_KIND,
     CLOSING_KINDS,
-    MERGE_KIND,
     NOT_RATED,
     ONLINE,
-    RETURN_KIND,
     SATISFIED,
     VISIT_GROUPS,
     CategoryGroup,
 )
 from app.tally.periods import Period
 from db.models import Category, Deadline, Matter, MatterEvent, Rating, Visit
+from db.models.workflow import LATE_CANCELLED, LATE_MET
 
 TownshipId = int | None
 Figures = dict[TownshipId, dict[str, int]]
@@ -56,13 +77,43 @@ def _day_of_sqlite(element: day_of, compiler: SQLCompiler, **kw: Any) -> str:
     return f"date({compiler.process(element.clauses, **kw)})"
 
 
-def _in(column: Any, period: Period) -> ColumnElement[bool]:
+def _start() -> BindParameter[datetime]:
+    return bindparam("start", type_=DateTime())
+
+
+def _end() -> BindParameter[datetime]:
+    return bindparam("end", type_=DateTime())
+
+
+def _as_of() -> BindParameter[datetime]:
+    return bindparam("as_of", type_=DateTime())
+
+
+def _today() -> BindParameter[date]:
+    return bindparam("today", type_=Date())
+
+
+def period_params(period: Period) -> dict[str, datetime]:
+    """The values of ``:start`` and ``:end`` for ``period``."""
+    return {"start": period.start, "end": period.end}
+
+
+def as_of_params(as_of: datetime) -> dict[str, Any]:
+    """The values of ``:as_of`` and ``:today`` (超期 is judged by the calendar day of ``as_of``)."""
+    return {"as_of": as_of, "today": as_of.date()}
+
+
+def _fixed(values: Sequence[str] | frozenset[str]) -> list[Any]:
+    """A fixed list for IN: one parameter per value, compiled into the cached statement, not an expanding
+    parameter that SQLAlchemy renders again at every execution."""
+    return [literal(v, String()) for v in sorted(values)]
+
+
+def _in(column: Any, period: Period | None = None) -> ColumnElement[bool]:
+    """In the period: its bounds as literals when given, else as ``:start`` and ``:end``."""
+    if period is None:
+        return and_(column >= _start(), column < _end())
     return and_(column >= period.start, column < period.end)
-
-
-def case_bucket(column: Any, periods: Sequence[Period]) -> Any:
-    """The index of the period ``column`` falls in (-1: none), as one CASE expression."""
-    return case(*((_in(column, p), i) for i, p in enumerate(periods)), else_=-1)
 
 
 def _top_category() -> Any:
@@ -86,12 +137,13 @@ def visit_conditions(categories: Sequence[CategoryGroup]) -> dict[str, ColumnEle
     }
     for category in categories:
         conditions[category.key] = _top_category() == category.id
-    conditions["online"] = Visit.channel.in_(ONLINE)
+    conditions["online"] = Visit.channel.in_(_fixed(ONLINE))
     return conditions
 
 
-def visit_figures(session: Session, period: Period, categories: Sequence[CategoryGroup]) -> Figures:
-    """批次 and 人次 of every visit pair (and the online 批次) per township, in one query."""
+@cache
+def _visit_figures(categories: tuple[CategoryGroup, ...]) -> tuple[Population, tuple[str, ...]]:
+    """The grouped statement of ``visit_figures`` and the names of its columns, built once per categories."""
     columns: list[Any] = []
     names: list[str] = []
     for key, condition in visit_conditions(categories).items():
@@ -103,9 +155,15 @@ def visit_figures(session: Session, period: Period, categories: Sequence[Categor
                 func.sum(case((condition, Visit.headcount), else_=0)),
             ]
         names += [f"{key}.批次", f"{key}.人次"]
-    query = _visit_base(Matter.township_id, *columns).where(_in(Visit.visited_at, period))
+    query = _visit_base(Matter.township_id, *columns).where(_in(Visit.visited_at))
+    return query.group_by(Matter.township_id), tuple(names)
+
+
+def visit_figures(session: Session, period: Period, categories: Sequence[CategoryGroup]) -> Figures:
+    """批次 and 人次 of every visit pair (and the online 批次) per township, in one query."""
+    query, names = _visit_figures(tuple(categories))
     result: Figures = {}
-    for township, *values in session.execute(query.group_by(Matter.township_id)):
+    for township, *values in session.connection().execute(query, period_params(period)):
         result[township] = {n: int(v or 0) for n, v in zip(names, values, strict=True)}
     return result
 
@@ -120,7 +178,7 @@ def visit_ids(session: Session, period: Period, condition: ColumnElement[bool] |
 # --- matter populations: (id, township_id, …) ---------------------------------------------------------
 
 
-def _first_events(kinds: Sequence[str], period: Period) -> Any:
+def _first_events(kinds: Sequence[str]) -> Any:
     """(matter_id, at): matters whose first event of these kinds falls in the period, with its time.
 
     Read from the period's events (index on (kind, at)) less the matters with such an event before it,
@@ -130,11 +188,11 @@ def _first_events(kinds: Sequence[str], period: Period) -> Any:
     # the kind tested through a CASE, which no index answers: the lookup then goes by the matter's index,
     # a few rows, and not by (kind, at), which SQLite without statistics prefers and which reads every
     # earlier event of the kind (0.5 s on 10,000 visits)
-    of_kind = case((earlier.kind.in_(kinds), 1), else_=0) == 1
-    before = exists().where(earlier.matter_id == MatterEvent.matter_id, of_kind, earlier.at < period.start)
+    of_kind = case((earlier.kind.in_(_fixed(kinds)), 1), else_=0) == 1
+    before = exists().where(earlier.matter_id == MatterEvent.matter_id, of_kind, earlier.at < _start())
     return (
         select(MatterEvent.matter_id, func.min(MatterEvent.at).label("at"))
-        .where(MatterEvent.kind.in_(kinds), _in(MatterEvent.at, period), ~before)
+        .where(MatterEvent.kind.in_(_fixed(kinds)), _in(MatterEvent.at), ~before)
         .group_by(MatterEvent.matter_id)
         .subquery()
     )
@@ -142,7 +200,11 @@ def _first_events(kinds: Sequence[str], period: Period) -> Any:
 
 def accepted(period: Period) -> Population:
     """Matters whose first acceptance decision falls in the period."""
-    first = _first_events(ACCEPTANCE_KINDS, period)
+    return _accepted().params(period_params(period))
+
+
+def _accepted() -> Population:
+    first = _first_events(ACCEPTANCE_KINDS)
     return select(Matter.id.label("id"), Matter.township_id.label("township_id")).join(
         first, first.c.matter_id == Matter.id
     )
@@ -164,7 +226,11 @@ def closed(period: Period) -> Population:
     On time: closed on or before the latest effective due date of its handling periods (after any
     extension); a matter never taken into handling is held to its notice deadline.
     """
-    closing = _first_events(CLOSING_KINDS, period)
+    return _closed().params(period_params(period))
+
+
+def _closed() -> Population:
+    closing = _first_events(CLOSING_KINDS)
     due = func.coalesce(_latest_due("handling"), _latest_due("notice"), Matter.notice_deadline)
     return select(
         Matter.id.label("id"),
@@ -176,50 +242,36 @@ def closed(period: Period) -> Population:
 def overdue(as_of: datetime) -> Population:
     """Matters that at ``as_of`` had a duty deadline running and past (the board's 超期, read back in time).
 
-    A row was running at ``as_of`` when it had started, was not met before, and was not cancelled before:
-    a cancelled row is dated by the step that cancelled it (办结, 合并 of this matter, 退回 by its
-    department).
-
-    Three index-led branches instead of one scan of every deadline: rows neither met nor cancelled, rows
-    met since ``as_of`` (both on the index over (cancelled, met_at)), and cancelled rows of matters with a
-    cancelling step since ``as_of`` (on the index over the events' (kind, at)); a cancelled row can only
-    have been running at ``as_of`` if a step cancelled it later.
+    A row was running at ``as_of`` when it had started, was not met before and was not cancelled before
+    (``cancelled_at``: the time of the step that cancelled it, revision 0007; a row cancelled at a time not
+    known counts as cancelled before any date).
     """
-    today = as_of.date()
-    event = aliased(MatterEvent)
-    merged = (
-        select(Matter.id)
-        .where(Matter.id == Deadline.matter_id, Matter.merged_into_id.is_not(None))
-        .correlate(Deadline)  # the row's own matter: without it the subquery would read every deadline
-    )
-    cancelling = and_(
-        event.matter_id == Deadline.matter_id,
-        event.at >= Deadline.start,
-        or_(
-            event.kind == CLOSE_KIND,
-            and_(event.kind == MERGE_KIND, merged.exists()),
-            and_(event.kind == RETURN_KIND, event.department_id == Deadline.department_id),
-        ),
-    )
+    return _overdue().params(as_of_params(as_of))
+
+
+def _overdue() -> Population:
+    """Three index range reads instead of one scan of every deadline: rows neither met nor cancelled (on
+    the index over (cancelled, met_at)); rows met, and rows cancelled, since ``as_of`` on or after their due
+    day (the partial indexes of revision 0007, whose condition each branch carries: a row that ended before
+    its due day was never overdue). Each range is tested for being past due at ``as_of``."""
+    as_of, today = _as_of(), _today()
     past_due = and_(
-        Deadline.rule_key.not_in(WINDOWS),
+        Deadline.rule_key.not_in(_fixed(WINDOWS)),
         Deadline.start <= today,
         func.coalesce(Deadline.override_due, Deadline.due) < today,
     )
     live = select(Deadline.matter_id).where(
         Deadline.cancelled.is_(False), Deadline.met_at.is_(None), past_due
     )
-    met_later = select(Deadline.matter_id).where(
-        Deadline.cancelled.is_(False), Deadline.met_at >= as_of, past_due
-    )
-    later = aliased(MatterEvent)
-    cancelled_later = (
-        select(Deadline.matter_id)
-        .join(later, later.matter_id == Deadline.matter_id)
-        .where(later.kind.in_((CLOSE_KIND, MERGE_KIND, RETURN_KIND)), later.at >= as_of)
-        .where(Deadline.cancelled.is_(True), past_due)
-        .where(or_(Deadline.met_at.is_(None), Deadline.met_at >= as_of))
-        .where(exists().where(cancelling, event.at >= as_of), ~exists().where(cancelling, event.at < as_of))
+    # "not cancelled" through a CASE, which no index answers: SQLite without statistics would otherwise
+    # prefer the index over (cancelled, met_at) and read every row met since ``as_of``
+    not_cancelled = case((Deadline.cancelled.is_(False), 1), else_=0) == 1
+    met_later = select(Deadline.matter_id).where(not_cancelled, Deadline.met_at >= as_of, LATE_MET, past_due)
+    cancelled_later = select(Deadline.matter_id).where(
+        Deadline.cancelled_at >= as_of,
+        LATE_CANCELLED,
+        or_(Deadline.met_at.is_(None), Deadline.met_at >= as_of),
+        past_due,
     )
     late = union(live, met_later, cancelled_later)
     return select(Matter.id.label("id"), Matter.township_id.label("township_id")).where(Matter.id.in_(late))
@@ -227,42 +279,65 @@ def overdue(as_of: datetime) -> Population:
 
 def ratings(period: Period) -> Population:
     """Ratings made in the period: (matter id, township, rated 0/1, satisfied 0/1)."""
+    return _ratings().params(period_params(period))
+
+
+def _ratings() -> Population:
     return (
         select(
             Rating.matter_id.label("id"),
             Matter.township_id.label("township_id"),
             case((Rating.result != NOT_RATED, 1), else_=0).label("rated"),
-            case((Rating.result.in_(SATISFIED), 1), else_=0).label("satisfied"),
+            case((Rating.result.in_(_fixed(SATISFIED)), 1), else_=0).label("satisfied"),
         )
         .join(Matter, Matter.id == Rating.matter_id)
-        .where(_in(Rating.rated_at, period))
+        .where(_in(Rating.rated_at))
+    )
+
+
+Measure = tuple[str, Any]  # (figure name, aggregate of the population subquery)
+MATTER_FIGURES = ("accepted", "closed", "closed_on_time", "overdue", "rated", "satisfied")
+
+
+def _grouped(population: Population, *measures: Measure) -> Population:
+    """Per township, the measures of one population, 0 in the columns of the other figures."""
+    sub = population.subquery()
+    mine = {name: m(sub) for name, m in measures}
+    columns = [mine.get(name, literal_column("0")).label(name) for name in MATTER_FIGURES]
+    return select(sub.c.township_id.label("township_id"), *columns).group_by(sub.c.township_id)
+
+
+@cache
+def _matter_statement() -> Any:
+    """受理, 办结, 超期 and the ratings grouped by township, one UNION ALL built once (one round trip)."""
+    return union_all(
+        _grouped(_accepted(), ("accepted", lambda s: func.count(func.distinct(s.c.id)))),
+        _grouped(
+            _closed(),
+            ("closed", lambda s: func.count(func.distinct(s.c.id))),
+            ("closed_on_time", lambda s: func.sum(s.c.on_time)),
+        ),
+        _grouped(_overdue(), ("overdue", lambda s: func.count(func.distinct(s.c.id)))),
+        _grouped(
+            _ratings(),
+            ("rated", lambda s: func.sum(s.c.rated)),
+            ("satisfied", lambda s: func.sum(s.c.satisfied)),
+        ),
     )
 
 
 def matter_figures(session: Session, period: Period, as_of: datetime) -> Figures:
-    """受理, 办结 (and on time), 超期, and the ratings, per township: four grouped queries."""
+    """受理, 办结 (and on time), 超期, and the ratings, per township: four grouped queries in one statement.
+
+    A township has a row from each population it has records in; each figure comes from one of them (0 in
+    the others), so the rows add up."""
     result: Figures = {}
-
-    def collect(population: Population, *measures: tuple[str, Any]) -> None:
-        sub = population.subquery()
-        query = select(sub.c.township_id, *(m(sub) for _, m in measures)).group_by(sub.c.township_id)
-        for township, *values in session.execute(query):
-            result.setdefault(township, {}).update(
-                {name: int(v or 0) for (name, _), v in zip(measures, values, strict=True)}
-            )
-
-    collect(accepted(period), ("accepted", lambda s: func.count(func.distinct(s.c.id))))
-    collect(
-        closed(period),
-        ("closed", lambda s: func.count(func.distinct(s.c.id))),
-        ("closed_on_time", lambda s: func.sum(s.c.on_time)),
-    )
-    collect(overdue(as_of), ("overdue", lambda s: func.count(func.distinct(s.c.id))))
-    collect(
-        ratings(period),
-        ("rated", lambda s: func.sum(s.c.rated)),
-        ("satisfied", lambda s: func.sum(s.c.satisfied)),
-    )
+    params = {**period_params(period), **as_of_params(as_of)}
+    # Core: these rows are tuples, not ORM entities
+    for township, *values in session.connection().execute(_matter_statement(), params):
+        figures = result.setdefault(township, dict.fromkeys(MATTER_FIGURES, 0))
+        for name, value in zip(MATTER_FIGURES, values, strict=True):
+            figures[name] += int(value or 0)
     return result
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, DateTime, Select, and_, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from app.tally import queries
@@ -93,7 +94,7 @@ class TallyService:
                 for name, other in (("环比", period.previous()), ("同比", period.year_before()))
             )
             trend = _trend(session, weeks_ending(period.last, TREND_WEEKS))
-            agency = session.scalar(select(Setting.value).where(Setting.key == "agency_name"))
+            agency = session.connection().execute(_reference_queries()[2]).scalar()
         return Tally(
             period=period,
             agency=agency or DEFAULT_AGENCY,
@@ -110,18 +111,25 @@ class TallyService:
         return min(period.end, self._clock())
 
 
-def _townships(session: Session) -> _Townships:
-    query = select(Township.id, Township.name, Township.active).order_by(Township.sort_order, Township.id)
-    return [(i, n, bool(a)) for i, n, a in session.execute(query)]
-
-
-def _categories(session: Session) -> tuple[CategoryGroup, ...]:
-    query = (
+@cache
+def _reference_queries() -> tuple[Any, Any, Any]:
+    """The townships, the top-level categories and the agency's name: statements built once."""
+    townships = select(Township.id, Township.name, Township.active).order_by(Township.sort_order, Township.id)
+    categories = (
         select(Category.id, Category.code, Category.name)
         .where(Category.parent_id.is_(None))
         .order_by(Category.sort_order, Category.id)
     )
-    return tuple(CategoryGroup(i, c, n) for i, c, n in session.execute(query))
+    agency = select(Setting.value).where(Setting.key == "agency_name")
+    return townships, categories, agency
+
+
+def _townships(session: Session) -> _Townships:
+    return [(i, n, bool(a)) for i, n, a in session.connection().execute(_reference_queries()[0])]
+
+
+def _categories(session: Session) -> tuple[CategoryGroup, ...]:
+    return tuple(CategoryGroup(i, c, n) for i, c, n in session.connection().execute(_reference_queries()[1]))
 
 
 def _figures(
@@ -136,11 +144,7 @@ def _figures(
 def _columns(
     visits: dict[str, int], matters: dict[str, int], categories: tuple[CategoryGroup, ...]
 ) -> dict[str, int | Rate]:
-    values: dict[str, int | Rate] = {}
-    pairs: list[Pair] = [*VISIT_GROUPS, *categories]
-    for group in pairs:
-        for key in (group.batches_key, group.persons_key):
-            values[key] = visits.get(key, 0)
+    values: dict[str, int | Rate] = {key: visits.get(key, 0) for key in _pair_keys(categories)}
     accepted, closed = matters.get("accepted", 0), matters.get("closed", 0)
     values.update(
         accepted=accepted,
@@ -152,6 +156,13 @@ def _columns(
         online_share=Rate(visits.get("online.批次", 0), visits.get("all.批次", 0)),
     )
     return values
+
+
+@cache
+def _pair_keys(categories: tuple[CategoryGroup, ...]) -> tuple[str, ...]:
+    """The keys of the visit columns, 批次 then 人次 of each pair, in the sheet's order."""
+    pairs: list[Pair] = [*VISIT_GROUPS, *categories]
+    return tuple(key for group in pairs for key in (group.batches_key, group.persons_key))
 
 
 def _rows(
@@ -185,16 +196,30 @@ def _totals(
 
 def _trend(session: Session, weeks: list[Period]) -> list[TrendPoint]:
     """One query: each visit put in its week's bucket by a CASE over the weeks' bounds."""
+    bounds = {f"bound_{i}": w.start for i, w in enumerate(weeks)} | {f"bound_{len(weeks)}": weeks[-1].end}
+    found = {
+        i: (int(b), int(p)) for i, b, p in session.connection().execute(_trend_query(len(weeks)), bounds)
+    }
+    return [TrendPoint(w, *found.get(i, (0, 0))) for i, w in enumerate(weeks)]
+
+
+@cache
+def _trend_query(weeks: int) -> Select[int, int, int]:
+    """The trend's statement for ``weeks`` consecutive weeks, their bounds bound as ``:bound_0`` … (built
+    once: building and hashing the CASE costs more than running it on a small database)."""
+    bound = [bindparam(f"bound_{i}", type_=DateTime()) for i in range(weeks + 1)]
+    week = case(
+        *((and_(Visit.visited_at >= bound[i], Visit.visited_at < bound[i + 1]), i) for i in range(weeks)),
+        else_=-1,
+    )
     bucketed = (
-        select(queries.case_bucket(Visit.visited_at, weeks).label("week"), Visit.headcount)
-        .where(Visit.visited_at >= weeks[0].start, Visit.visited_at < weeks[-1].end)
+        select(week.label("week"), Visit.headcount)
+        .where(Visit.visited_at >= bound[0], Visit.visited_at < bound[-1])
         .subquery()
     )
-    query = select(bucketed.c.week, func.count(), func.coalesce(func.sum(bucketed.c.headcount), 0)).group_by(
+    return select(bucketed.c.week, func.count(), func.coalesce(func.sum(bucketed.c.headcount), 0)).group_by(
         bucketed.c.week
     )
-    found = {index: (int(b), int(p)) for index, b, p in session.execute(query)}
-    return [TrendPoint(w, *found.get(i, (0, 0))) for i, w in enumerate(weeks)]
 
 
 def _row_filter(row_key: str) -> Callable[[Any], ColumnElement[bool]]:
