@@ -36,7 +36,7 @@ def page_rows(
 ) -> list[tuple[Any, ...]]:
     """The summary rows of one page of the sorted list, in list order (ties broken by id)."""
     params = {"offset": max(offset, 0), "limit": max(limit, 0)}
-    return list(session.connection().execute(_page(sort, descending), params))
+    return list(session.connection().execute(_page(sort, descending), params).all())
 
 
 def person_names(session: Session, matter_ids: Sequence[int]) -> dict[int, list[str]]:
@@ -44,7 +44,7 @@ def person_names(session: Session, matter_ids: Sequence[int]) -> dict[int, list[
     names: dict[int, list[str]] = {}
     if not matter_ids:
         return names
-    for matter_id, name in session.connection().execute(_persons(), {"ids": list(matter_ids)}):
+    for matter_id, name in session.connection().execute(_persons(), {"ids": list(matter_ids)}).all():
         names.setdefault(matter_id, []).append(name)
     return names
 
