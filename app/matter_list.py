@@ -1,19 +1,17 @@
-"""The matters list's pages as the clerk sees them: summaries with their persons, two statements a page."""
+"""The matters list's pages as the clerk sees them: summaries with their persons, one statement a page."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from app.records import MatterSummary
-from db.matter_pages import page_rows, person_names
+from db.matter_pages import page_rows
 
 
 def page_summaries(
     session: Session, offset: int, limit: int, sort: str, descending: bool
 ) -> list[MatterSummary]:
     """One page of the sorted list; rows are unpacked by position (no per-field lookups by name)."""
-    rows = page_rows(session, offset, limit, sort, descending)
-    names = person_names(session, [row[0] for row in rows])
     return [
         MatterSummary(
             matter_no=no,
@@ -26,10 +24,10 @@ def page_summaries(
             notice_deadline=deadline,
             visit_count=visits,
             last_visit_at=last_visit_at,
-            persons="、".join(names.get(matter_id, ())),
+            persons=persons,
         )
         for (
-            matter_id,
+            _id,
             no,
             status,
             received_at,
@@ -40,5 +38,6 @@ def page_summaries(
             deadline,
             visits,
             last_visit_at,
-        ) in rows
+            persons,
+        ) in page_rows(session, offset, limit, sort, descending)
     ]

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import timedelta  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -14,7 +15,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from app.desk import Desk  # noqa: E402
-from app.records import MatterSummary  # noqa: E402
+from app.records import MatterSummary, PersonInput  # noqa: E402
 from tests.test_ui_matters import TODAY, many_visits, visit  # noqa: E402
 from ui import matters_model  # noqa: E402
 from ui.matters_model import DEADLINE_COLUMN, MattersTableModel, _number_key  # noqa: E402
@@ -57,9 +58,14 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
 
 @pytest.fixture
 def registered(desk: Desk) -> list[str]:
-    """60 matters an hour apart (many share a deadline), then one 40 days old."""
+    """60 matters an hour apart (many share a deadline), one 40 days old, one of three persons."""
+    group = replace(
+        visit("王五", TODAY - timedelta(minutes=30), phone="13900000003"),
+        headcount=3,
+        persons=[PersonInput(n, phone=f"1390000001{i}") for i, n in enumerate(("王五", "艾一", "张三"))],
+    )
     done = desk.intake.register_many(
-        many_visits(60) + [visit("老上访", TODAY - timedelta(days=40), phone="13900000001")]
+        many_visits(60) + [visit("老上访", TODAY - timedelta(days=40), phone="13900000001"), group]
     )
     return [r.matter_no for r in done]
 
@@ -82,6 +88,7 @@ def test_pages_list_every_matter_once_in_order(desk: Desk, registered: list[str]
             assert sorted(m.matter_no for m in whole) == sorted(registered)
     # and each row is the summary every other list shows (counts, persons, names of clerk and place)
     assert whole == desk.matters.summaries_by_no([m.matter_no for m in whole])
+    assert "王五、艾一、张三" in [m.persons for m in whole]  # in the order they were registered
     assert desk.matters.count() == len(registered)
 
 

@@ -4,7 +4,8 @@ The model holds only the rows fetched so far (MatterSummary records); the view a
 scrolls (canFetchMore/fetchMore), so a million matters scroll like a hundred. The first page, a new sort,
 a jump to a deep row and searches are read in a worker (ui/workers.py): the newest request wins, and a
 search typed in the box never waits. The total is counted with the first page, not again for a new sort.
-A further page (fetchMore) is read in place: two statements, a few ms even 500,000 rows deep.
+A further page (fetchMore) is read in place: two statements, the page's ids read from the sort column's
+index (OFFSET skips index entries, not joined rows).
 """
 
 from __future__ import annotations
