@@ -41,7 +41,8 @@ def page_rows(
     column is the persons' names joined with 、."""
     connection = session.connection()
     params = {"offset": max(offset, 0), "limit": max(limit, 0)}
-    return list(connection.execute(_page(sort, descending, connection.dialect.name), params).all())
+    key = sort if sort in SORT_COLUMNS else DEFAULT_SORT  # one cached statement per known sort
+    return list(connection.execute(_page(key, descending, connection.dialect.name), params).all())
 
 
 @cache
@@ -51,7 +52,7 @@ def _count() -> Select[int]:
 
 @cache
 def _page(sort: str, descending: bool, backend: str) -> Select[*tuple[Any, ...]]:
-    key = SORT_COLUMNS.get(sort, SORT_COLUMNS[DEFAULT_SORT])
+    key = SORT_COLUMNS[sort]
     order = [key.desc(), Matter.id.desc()] if descending else [key.asc(), Matter.id.asc()]
     ids = (
         select(Matter.id.label("page_id"))
