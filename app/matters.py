@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError
+from app.matter_list import page_summaries
 from app.records import (
     EventRecord,
     MaterialRecord,
@@ -22,6 +23,7 @@ from app.records import (
 from app.rules.idnumber import mask_id_number
 from app.rules.phone import mask_phone
 from db.engine import Database
+from db.matter_pages import count_matters
 from db.models import Matter, Person, Visit, VisitPerson
 from db.queries import (
     matter_summary_rows,
@@ -30,13 +32,6 @@ from db.queries import (
     visits_between,
     visits_select,
 )
-
-SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
-    "received_at": Matter.received_at,
-    "notice_deadline": Matter.notice_deadline,
-    "matter_no": Matter.id,  # numbers sort by issue order, not as text
-    "status": Matter.status,
-}
 
 
 class MatterService:
@@ -58,19 +53,16 @@ class MatterService:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return int(session.scalar(select(func.count(Matter.id))) or 0)
+            return count_matters(session)
 
     def page(
         self, offset: int, limit: int, sort: str = "received_at", descending: bool = True
     ) -> list[MatterSummary]:
-        """One page of the matters list, sorted in SQL (ties broken by id so pages never overlap)."""
-        column = SORTABLE.get(sort, Matter.received_at)
-        order = [column.desc(), Matter.id.desc()] if descending else [column.asc(), Matter.id.asc()]
+        """One page of the matters list, sorted in SQL (ties broken by id so pages never overlap): the
+        summaries in one statement (the page's ids read from the sort column's index inside it), then
+        the persons of those matters."""
         with self._db.reading() as session:
-            # the page's ids first, from the sort column's index alone (it holds the id too), then the
-            # summaries of those ids only: deep pages skip index entries, not joined and counted rows
-            ids = session.scalars(select(Matter.id).order_by(*order).offset(offset).limit(limit)).all()
-            return matter_summaries(session, matter_summary_rows(session, ids))
+            return page_summaries(session, offset, limit, sort, descending)
 
     def visits_on(self, day: date, limit: int = 500) -> list[VisitSummary]:
         start = datetime.combine(day, time.min)

@@ -42,37 +42,53 @@ app.exec()
 
 
 def matters_list(desk: Desk, path: str, runs: int) -> dict[str, Any]:
-    from PySide6.QtCore import Qt, QThreadPool
+    """Open the list, sort it by deadline and jump to the deep row, each time waiting for the page shown;
+    the floor reads the same three pages (and the count) by bare SQL. Both must list the same matters."""
+    from PySide6.QtCore import Qt
 
-    from ui.matters_model import DEADLINE_COLUMN, MattersTableModel
+    from ui.matters_model import DEADLINE_COLUMN, PAGE_SIZE, MattersTableModel
 
     con = _raw(path)
     total = con.execute("SELECT count(*) FROM matters").fetchone()[0]
     target_row = min(JUMP_ROW, total // 2)
+    deep = target_row // PAGE_SIZE * PAGE_SIZE
 
-    def ours() -> None:
+    def ours() -> list[list[str]]:
         model = MattersTableModel(desk.matters)
+        assert model.requests.settle(60_000)  # the newest matters shown, however long it took
+        shown = [_numbers(model)]
         model.sort(DEADLINE_COLUMN, Qt.SortOrder.DescendingOrder)
-        assert model.requests.settle(60_000)  # the sorted first page shown, however long it took
+        assert model.requests.settle(60_000)  # the sorted first page shown
+        shown.append(_numbers(model))
         model.jump_to(target_row)
-        QThreadPool.globalInstance().waitForDone()  # the opening read too, if it outlived its grace
-        assert model.rowCount() > 0 and model.first_row == target_row // 200 * 200
+        assert model.requests.settle(60_000)  # the deep page shown
+        assert model.total == total and model.first_row == deep
+        return [*shown, _numbers(model)]
 
-    def page(order: str, offset: int) -> None:
+    def page(order: str, offset: int) -> list[str]:
         """One page as the list shows it: ids from the sort column's index, then summaries and persons."""
-        sql = f"SELECT id FROM matters ORDER BY {order} LIMIT 200 OFFSET ?"
-        ids = ",".join(str(r[0]) for r in con.execute(sql, (offset,))) or "0"
-        con.execute(SUMMARIES.format(ids=ids)).fetchall()
-        con.execute(PERSONS.format(ids=ids)).fetchall()
+        sql = f"SELECT id FROM matters ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET ?"
+        ids = [r[0] for r in con.execute(sql, (offset,))]
+        listed = ",".join(map(str, ids)) or "0"
+        numbers = {r[0]: r[1] for r in con.execute(SUMMARIES.format(ids=listed))}
+        con.execute(PERSONS.format(ids=listed)).fetchall()
+        return [numbers[i] for i in ids]
 
-    def floor() -> None:  # open (count, newest first), sort by deadline, jump to the deep row's page
-        con.execute("SELECT count(*) FROM matters").fetchone()
-        page("received_at DESC, id DESC", 0)
-        page("notice_deadline DESC, id DESC", 0)
-        page("notice_deadline DESC, id DESC", target_row // 200 * 200)
+    def floor() -> list[list[str]]:  # open (count, newest first), sort by deadline, jump to the deep page
+        assert con.execute("SELECT count(*) FROM matters").fetchone()[0] == total
+        return [
+            page("received_at DESC, id DESC", 0),
+            page("notice_deadline DESC, id DESC", 0),
+            page("notice_deadline DESC, id DESC", deep),
+        ]
 
-    fetch = median_ms(lambda: desk.matters.page(target_row, 200, "notice_deadline"), runs)
+    assert ours() == floor(), "the list and the floor show different matters"
+    fetch = median_ms(lambda: desk.matters.page(target_row, PAGE_SIZE, "notice_deadline"), runs)
     return row(median_ms(ours, runs), median_ms(floor, runs), 2.0, row=target_row, fetch_more_ms=fetch)
+
+
+def _numbers(model: Any) -> list[str]:
+    return [model.matter_at(r).matter_no for r in range(model.rowCount())]
 
 
 def _launch(args: list[str]) -> tuple[float, float, int, float]:

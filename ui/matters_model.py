@@ -1,9 +1,11 @@
 """The matters list as a table model: rows fetched in pages on demand, sorted in SQL, or a search's results.
 
 The model holds only the rows fetched so far (MatterSummary records); the view asks for more as it
-scrolls (canFetchMore/fetchMore), so a million matters scroll like a hundred. The first page and searches
-are read in a worker (ui/workers.py): the newest request wins, and a search typed in the box never waits.
-A further page (fetchMore) is read in place: ~10–25 ms even 500,000 rows deep on a million matters.
+scrolls (canFetchMore/fetchMore), so a million matters scroll like a hundred. The first page, a new sort,
+a jump to a deep row and searches are read in a worker (ui/workers.py): the newest request wins, and a
+search typed in the box never waits. The total is counted with the first page, not again for a new sort.
+A further page (fetchMore) is read in place: two statements, the page's ids read from the sort column's
+index (OFFSET skips index entries, not joined rows).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -86,6 +88,15 @@ _MEMORY_SORT: dict[str, Callable[[MatterSummary], Any]] = {
 }
 
 
+class _Read(NamedTuple):
+    """What a worker read for the list: a page from row `first`, or a search's results (ranked)."""
+
+    search: str
+    first: int
+    rows: list[MatterSummary]
+    total: int | None  # None: the total is unchanged (a new sort, a jump)
+
+
 class MattersTableModel(QAbstractTableModel):
     failed = Signal(str)  # reading the list failed: the message for the clerk
     loaded = Signal()  # a new list (page one or a search's results) is shown
@@ -108,6 +119,7 @@ class MattersTableModel(QAbstractTableModel):
         self._descending = True
         self._search = ""
         self._first = 0  # the list's row shown first (after a jump); rows before it are not read
+        self._total_stale = True  # the paged list's total is to be read (with the next page one)
         self.requests = Requests(self)
         self.requests.finished.connect(self._loaded)
         self.requests.failed.connect(self.failed)
@@ -133,16 +145,19 @@ class MattersTableModel(QAbstractTableModel):
         """The position in the whole sorted list of the model's row 0 (0 unless jumped)."""
         return self._first
 
-    def jump_to(self, row: int) -> None:
-        """Show the sorted list from the page holding `row` (a deep row is read by itself, not by
-        reading every page before it); scrolling on fetches the following pages."""
+    def jump_to(self, row: int, wait_ms: int = GRACE_MS) -> None:
+        """Show the sorted list from the page holding `row`, read in a worker (a deep row is read by itself
+        through the sort column's index, not by reading every page before it); scrolling on fetches the
+        following pages. Like any list read, a newer one (a sort, a search, another jump) drops it."""
         if self._search:
             return
         first = max(0, min(row, max(self._total - 1, 0))) // PAGE_SIZE * PAGE_SIZE
-        rows = self._matters.page(first, PAGE_SIZE, self._sort_key, self._descending)
-        self.beginResetModel()
-        self._first, self._rows = first, rows
-        self.endResetModel()
+        matters, sort_key, descending = self._matters, self._sort_key, self._descending
+
+        def read() -> _Read:
+            return _Read("", first, matters.page(first, PAGE_SIZE, sort_key, descending), None)
+
+        self.requests.run(read, wait_ms)
 
     def matter_at(self, row: int) -> MatterSummary:
         return self._rows[row]
@@ -222,7 +237,7 @@ class MattersTableModel(QAbstractTableModel):
             return
         self._sort_key = str(COLUMNS[column][1])
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        self._load(self._search, GRACE_MS, recount=False)  # the same matters in another order
 
     # --- modes ---------------------------------------------------------------------------------------
     def set_search(self, text: str, wait_ms: int = GRACE_MS) -> None:
@@ -242,28 +257,35 @@ class MattersTableModel(QAbstractTableModel):
             self.deferred = False  # or _load would defer this read too
             self.refresh()
 
-    def _load(self, search: str, wait_ms: int) -> None:
+    def _load(self, search: str, wait_ms: int, recount: bool = True) -> None:
         if self.deferred and not search:  # a sort or a change before the first read: read when shown
             return
         self.deferred = False
         matters, sort_key, descending = self._matters, self._sort_key, self._descending
+        # the total is read again after a change, and until a counted page is shown (a sort made while
+        # a counting read is on its way drops that read, so it counts too)
+        count = recount or self._total_stale
+        if count and not search:
+            self._total_stale = True
 
-        def read() -> tuple[str, list[MatterSummary], int]:
+        def read() -> _Read:
             if search:
                 found = matters.search(search, SEARCH_LIMIT)
-                return search, found, len(found)
-            return search, matters.page(0, PAGE_SIZE, sort_key, descending), matters.count()
+                return _Read(search, 0, found, len(found))
+            rows = matters.page(0, PAGE_SIZE, sort_key, descending)
+            return _Read("", 0, rows, matters.count() if count else None)
 
         self.requests.run(read, wait_ms)
 
-    def _loaded(self, result: tuple[str, list[MatterSummary], int]) -> None:
-        search, rows, total = result
+    def _loaded(self, result: _Read) -> None:
         self.beginResetModel()
-        self._search, self._first = search, 0
+        self._search, self._first = result.search, result.first
         # under the default order (newest first) search results keep their rank: exact numbers first
-        ranked = not search or (self._sort_key == "received_at" and self._descending)
-        self._rows = rows if ranked else self._sorted(rows)
-        self._total = total
+        ranked = not result.search or (self._sort_key == "received_at" and self._descending)
+        self._rows = result.rows if ranked else self._sorted(result.rows)
+        if result.total is not None:
+            self._total = result.total
+            self._total_stale = bool(result.search)  # a search's total is not the list's
         self.endResetModel()
         self.loaded.emit()
 

@@ -1,0 +1,110 @@
+"""The matters list's pages, one statement each: the page's summaries with their persons.
+
+The page's ids come from the sort column's index alone (it holds the id too: a deep OFFSET skips index
+entries, never joined rows), inside the summaries' statement as a subquery; only those 200 matters are
+joined, their visits counted and their persons' names joined (in person order, as person_names_by_matter
+lists them). The statements are Core, built once per sort, direction and backend, and run on the
+session's connection: no ORM entities to load, nothing rebuilt per page, no IN list of 200 ids.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from sqlalchemy import ScalarSelect, Select, bindparam, func, literal, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+
+from db.models import Category, Clerk, Matter, MatterPerson, Person, Township, Visit
+
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "received_at": Matter.received_at,
+    "notice_deadline": Matter.notice_deadline,
+    "matter_no": Matter.id,  # numbers sort by issue order (the id), not as text
+    "status": Matter.status,
+}
+DEFAULT_SORT = "received_at"
+SEPARATOR = "、"  # between the names of a matter's persons
+
+
+def count_matters(session: Session) -> int:
+    """count(*), not count(id): SQLite counts the smallest index's entries without decoding a column
+    (~5 ms instead of ~26 ms on 750,000 matters)."""
+    return int(session.connection().execute(_count()).scalar_one())
+
+
+def page_rows(
+    session: Session, offset: int, limit: int, sort: str, descending: bool
+) -> list[tuple[Any, ...]]:
+    """The summary rows of one page of the sorted list, in list order (ties broken by id); the last
+    column is the persons' names joined with 、."""
+    connection = session.connection()
+    params = {"offset": max(offset, 0), "limit": max(limit, 0)}
+    key = sort if sort in SORT_COLUMNS else DEFAULT_SORT  # one cached statement per known sort
+    return list(connection.execute(_page(key, descending, connection.dialect.name), params).all())
+
+
+@cache
+def _count() -> Select[int]:
+    return select(func.count()).select_from(Matter)
+
+
+@cache
+def _page(sort: str, descending: bool, backend: str) -> Select[*tuple[Any, ...]]:
+    key = SORT_COLUMNS[sort]
+    order = [key.desc(), Matter.id.desc()] if descending else [key.asc(), Matter.id.asc()]
+    ids = (
+        select(Matter.id.label("page_id"))
+        .order_by(*order)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+        .subquery("page")
+    )
+    visit_count = select(func.count()).where(Visit.matter_id == Matter.id).scalar_subquery()
+    last_visit_at = select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
+    first_clerk = aliased(Clerk)
+    return (
+        select(
+            Matter.id,
+            Matter.matter_no,
+            Matter.status,
+            Matter.received_at,
+            Matter.summary,
+            func.coalesce(Category.name, "").label("category"),
+            func.coalesce(Township.name, "").label("township"),
+            first_clerk.name.label("first_clerk"),
+            Matter.notice_deadline,
+            visit_count.label("visit_count"),
+            func.coalesce(last_visit_at, Matter.received_at).label("last_visit_at"),
+            func.coalesce(_names(backend), "").label("persons"),
+        )
+        .select_from(ids)
+        .join(Matter, Matter.id == ids.c.page_id)
+        .join(first_clerk, Matter.first_clerk_id == first_clerk.id)
+        .outerjoin(Category, Matter.category_id == Category.id)
+        .outerjoin(Township, Matter.township_id == Township.id)
+        .order_by(*order)
+    )
+
+
+def _names(backend: str) -> ScalarSelect[str]:
+    """The matter's persons' names joined with 、, in person order: PostgreSQL orders inside string_agg;
+    SQLite (3.40 has no ORDER BY in aggregates) concatenates an ordered subquery, which it keeps in order."""
+    if backend == "postgresql":
+        ordered = aggregate_order_by(literal(SEPARATOR), MatterPerson.person_id)
+        return (
+            select(func.string_agg(Person.name, ordered))
+            .join_from(MatterPerson, Person, Person.id == MatterPerson.person_id)
+            .where(MatterPerson.matter_id == Matter.id)
+            .scalar_subquery()
+        )
+    names = (
+        select(Person.name.label("name"))
+        .join_from(MatterPerson, Person, Person.id == MatterPerson.person_id)
+        .where(MatterPerson.matter_id == Matter.id)
+        .order_by(MatterPerson.person_id)
+        .correlate(Matter)
+        .subquery("names")
+    )
+    return select(func.group_concat(names.c.name, SEPARATOR)).scalar_subquery()
