@@ -36,10 +36,16 @@ def term_ids(session: Session, words: Iterable[str], create: bool) -> dict[str, 
     return found
 
 
-def index_matter(session: Session, matter_id: int, summary: str, appeal: str, is_open: bool = True) -> int:
-    """Post the terms of one matter (idempotent: terms already posted are skipped); returns how many."""
+def index_matter(
+    session: Session, matter_id: int, summary: str, appeal: str, is_open: bool = True, fresh: bool = False
+) -> int:
+    """Post the terms of one matter (idempotent: terms already posted are skipped); returns how many.
+
+    ``fresh``: the matter was created in this transaction, so it has no postings to look up."""
     ids = term_ids(session, terms(f"{summary}\n{appeal}"), create=True)
-    posted = set(session.scalars(select(MatterTerm.term_id).where(MatterTerm.matter_id == matter_id)))
+    posted: set[int] = set()
+    if not fresh:
+        posted = set(session.scalars(select(MatterTerm.term_id).where(MatterTerm.matter_id == matter_id)))
     new = [i for i in ids.values() if i not in posted]
     if not new:
         return 0
