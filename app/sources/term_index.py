@@ -49,13 +49,15 @@ def index_matter(
     new = [i for i in ids.values() if i not in posted]
     if not new:
         return 0
-    session.add_all(MatterTerm(term_id=i, matter_id=matter_id) for i in new)
+    # postings are derived from the matter's own (audited) text: one statement per table, audited as one
+    # bulk entry each, as sync_open writes them, rather than an ORM object and an entry per posting
+    rows = [{"term_id": i, "matter_id": matter_id} for i in new]
+    session.execute(insert(MatterTerm), rows)
     if is_open:
-        session.add_all(OpenMatterTerm(term_id=i, matter_id=matter_id) for i in new)
+        session.execute(insert(OpenMatterTerm), rows)
     session.execute(
         update(SimilarityTerm).where(SimilarityTerm.id.in_(new)).values(matters=SimilarityTerm.matters + 1)
     )
-    session.flush()
     return len(new)
 
 
