@@ -124,20 +124,23 @@ class Guarded:
                 self._principal.require("reveal")
             if permission not in READ_ONLY:
                 _sign(bound, account)
-            result = method(*bound.args, **bound.kwargs)
             action = AUDITED.get((self._name, attr))
-            if action is not None:
-                self._audit.record(
-                    action,
-                    self._name,
-                    _subject(bound),
-                    method=f"{self._name}.{attr}",
-                    reveal=bool(bound.arguments.get("reveal")),
-                )
+            if action is None:
+                return method(*bound.args, **bound.kwargs)
+            subject, detail = _subject(bound), _audit_detail(self._name, attr, bound)
+            if (self._name, attr) in CARRIED:
+                with self._audit.carried(self._audit.entry(action, self._name, subject, **detail)):
+                    return method(*bound.args, **bound.kwargs)
+            result = method(*bound.args, **bound.kwargs)
+            self._audit.record(action, self._name, subject, **detail)
             return result
 
         return call
 
+
+# Audited calls whose one write transaction records the act itself (the print row): their entry is chained
+# in that transaction, one commit instead of two. Others may write several times, so theirs follows the call.
+CARRIED = frozenset({("slips", "write_slip"), ("slips", "record_print")})
 
 _SIGNATURES: dict[tuple[type, str], inspect.Signature] = {}
 
@@ -178,6 +181,10 @@ def _signer(given: str | None, account: Account) -> str | None:
     raise PermissionDeniedError(
         f"只能以本人（{account.display_name}）的名义署名，不能署名为“{name}”", "sign_for_others"
     )
+
+
+def _audit_detail(name: str, attr: str, bound: inspect.BoundArguments) -> dict[str, Any]:
+    return {"method": f"{name}.{attr}", "reveal": bool(bound.arguments.get("reveal"))}
 
 
 def _subject(bound: inspect.BoundArguments) -> str:

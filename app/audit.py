@@ -8,8 +8,10 @@ Entries carry table names, ids and column names, never the values: the log holds
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -22,8 +24,19 @@ from db.engine import Database
 from db.models import AuditEntry, AuditHead
 
 _PENDING = "audit_pending"
+_CARRYING = "audit_carrying"  # session.info key: the carried entry this transaction has chained
 ACTOR = "audit_actor"  # session.info key: who this unit of work acts for, when not the signed-in user
 _UNAUDITED = {AuditEntry.__tablename__, AuditHead.__tablename__}
+
+
+@dataclass
+class _Carried:
+    record: AuditRecord
+    written: bool = False
+
+
+# the entry a guarded call carries into the write transaction it makes (one per thread and task)
+_CARRIED: ContextVar[_Carried | None] = ContextVar("audit_carried", default=None)
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,26 @@ class AuditService:
     def record(self, action: str, record_type: str = "", record_id: object = "", **detail: Any) -> None:
         with self._db.writing() as session:
             append(session.connection(), [self._entry(action, record_type, record_id, detail)])
+
+    def entry(self, action: str, record_type: str = "", record_id: object = "", **detail: Any) -> AuditRecord:
+        """An entry for `record` or `carried`, stamped when it is written."""
+        return self._entry(action, record_type, record_id, detail)
+
+    @contextmanager
+    def carried(self, record: AuditRecord) -> Iterator[None]:
+        """Chain `record` in the first write transaction committed inside the block, with that
+        transaction's rows (one commit, one fsync, instead of a transaction of its own after it). If the
+        block commits nothing, the record is appended in its own transaction when the block ends
+        without error; on an error nothing is appended that was not committed."""
+        carried = _Carried(record)
+        token = _CARRIED.set(carried)
+        try:
+            yield
+        finally:
+            _CARRIED.reset(token)
+        if not carried.written:
+            with self._db.writing() as session:
+                append(session.connection(), [replace(record, at=self._clock())])
 
     def record_as(
         self, actor: str, action: str, record_type: str = "", record_id: object = "", **detail: Any
@@ -131,16 +164,27 @@ def capture_writes(db: Database, actor: Callable[[], str], clock: Callable[[], d
 
     def before_commit(session: Session) -> None:
         session.flush()  # what is still pending is flushed now, so after_flush has seen it
-        pending = session.info.pop(_PENDING, None)
+        pending = session.info.pop(_PENDING, None) or []
+        carried = _CARRIED.get()
+        if carried is not None and not carried.written:
+            pending.append(replace(carried.record, at=clock()))
+            session.info[_CARRYING] = carried
         if pending:
             append(session.connection(), pending)
 
+    def after_commit(session: Session) -> None:
+        carried = session.info.pop(_CARRYING, None)
+        if carried is not None:
+            carried.written = True
+
     def forget(session: Session, *_args: Any) -> None:
         session.info.pop(_PENDING, None)
+        session.info.pop(_CARRYING, None)
 
     db.on_write_session("after_flush", after_flush)
     db.on_write_session("do_orm_execute", on_execute)
     db.on_write_session("before_commit", before_commit)
+    db.on_write_session("after_commit", after_commit)
     db.on_write_session("after_soft_rollback", forget)
 
 

@@ -67,9 +67,12 @@ def append(conn: Connection, records: Sequence[AuditRecord]) -> None:
     """Chain `records` after the head, inside the caller's transaction (the head row is locked first)."""
     if not records:
         return
-    head = conn.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
     # past any row slipped in behind the head's back: writing goes on, and verify still names that row
-    last_id = max(head.last_id, conn.execute(select(func.max(AuditEntry.id))).scalar() or 0)
+    newest = select(func.max(AuditEntry.id)).scalar_subquery()
+    head = conn.execute(
+        select(AuditHead.last_id, AuditHead.last_hash, newest).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    last_id = max(head.last_id, head[2] or 0)
     last_hash = head.last_hash
     rows: list[dict[str, Any]] = []
     for record in records:

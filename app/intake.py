@@ -268,6 +268,8 @@ class _Registration:
             appeal=clean.appeal,
             first_clerk=first_clerk,
             notice_deadline=deadline.due,
+            persons=[],  # loaded as empty: linking persons and departments reads nothing back
+            departments=[],
         )
         self.session.add(matter)
         # The notice period is also a deadline row (the workflow meets or cancels it); the column mirrors it.

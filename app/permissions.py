@@ -151,6 +151,8 @@ METHODS: dict[str, dict[str, str]] = {
         "verify": "audit",
         "record": "audit",
         "record_as": "internal",
+        "entry": "internal",  # the guard's own: an audited call's entry, chained with its write
+        "carried": "internal",
     },
     "privacy": {"reveal": "reveal", "export_person": "export_person"},
     "backups": {

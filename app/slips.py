@@ -19,13 +19,11 @@ from app.documents.slip import SlipData, SlipPerson, render_slip
 from app.errors import NotFoundError, ValidationError
 from app.matters import MatterService
 from app.records import MatterDetail
-from app.settings import LAYOUTS, SettingsService
+from app.settings import LAYOUTS, AgencySettings, SettingsService
+from app.slip_source import SLIP, appeal_excerpt, slip_source
 from app.storage import translated, writable_copy
 from db.engine import Database
 from db.models import Clerk, Matter, PrintedDocument
-
-SLIP = "登记回执"
-APPEAL_EXCERPT = 120
 
 
 @dataclass(frozen=True)
@@ -65,22 +63,26 @@ class SlipService:
         self, matter_no: str, layout: str | None = None, out: Path | None = None, clerk: str | None = None
     ) -> PrintedSlip:
         """Render, archive and record the slip in one go (the command line's `slip`)."""
-        return self.record_print(self.prepare_slip(matter_no, layout), clerk=clerk, out=out)
+        settings = self._settings.get()
+        return self._record_print(self._prepare(matter_no, layout, settings), clerk, out, settings)
 
     def prepare_slip(self, matter_no: str, layout: str | None = None) -> PreparedSlip:
         """Render the slip for preview or printing; nothing is recorded until record_print.
 
         The 补打 mark is decided here: the PDF the clerk previews is the one that prints.
         """
-        layout = layout or self._settings.get().slip_layout
+        return self._prepare(matter_no, layout, self._settings.get())
+
+    def _prepare(self, matter_no: str, layout: str | None, settings: AgencySettings) -> PreparedSlip:
+        layout = layout or settings.slip_layout
         if layout not in LAYOUTS:
             raise ValidationError.single("layout", "回执版式只能是 a4 或 thermal")
-        detail = self._matters.detail(matter_no)
         now = self._clock()
-        reprint = self.print_count(matter_no) > 0
-        pdf = self._archive_path(detail.matter_no, layout, now, folder="pending")
-        render_slip(self.slip_data(detail, reprint, now), pdf, layout)  # type: ignore[arg-type]
-        return PreparedSlip(detail.matter_no, layout, pdf, reprint, now)
+        with self._db.reading() as session:
+            data = slip_source(session, matter_no.strip(), settings, now)
+        pdf = self._archive_path(data.matter_no, layout, now, folder="pending")
+        render_slip(data, pdf, layout)  # type: ignore[arg-type]
+        return PreparedSlip(data.matter_no, layout, pdf, data.reprint, now)
 
     def record_print(
         self, slip: PreparedSlip, clerk: str | None = None, out: Path | None = None
@@ -89,13 +91,18 @@ class SlipService:
 
         The copy comes first: a slip that could not be written was not handed over, so it is no print.
         """
+        return self._record_print(slip, clerk, out, self._settings.get())
+
+    def _record_print(
+        self, slip: PreparedSlip, clerk: str | None, out: Path | None, settings: AgencySettings
+    ) -> PrintedSlip:
         if out is not None:
             writable_copy(slip.pdf, out)
         folder = str(slip.printed_at.year)
         archived = self._archive_path(slip.matter_no, slip.layout, slip.printed_at, folder=folder)
         with translated():
             shutil.move(slip.pdf, archived)
-        self._record(slip, clerk or self._settings.get().clerk_name, archived)
+        self._record(slip, clerk or settings.clerk_name, archived)
         return PrintedSlip(path=out or archived, archived=archived, reprint=slip.reprint)
 
     def discard(self, slip: PreparedSlip) -> None:
@@ -116,9 +123,6 @@ class SlipService:
     def slip_data(self, detail: MatterDetail, reprint: bool, printed_at: datetime) -> SlipData:
         settings = self._settings.get()
         visit = detail.visits[-1]  # the slip acknowledges the latest visit
-        appeal = (
-            detail.appeal if len(detail.appeal) <= APPEAL_EXCERPT else detail.appeal[:APPEAL_EXCERPT] + "…"
-        )
         return SlipData(
             agency_name=settings.agency_name,
             matter_no=detail.matter_no,
@@ -131,7 +135,7 @@ class SlipService:
             category=detail.category,
             township=detail.township,
             summary=detail.summary,
-            appeal_excerpt=appeal,
+            appeal_excerpt=appeal_excerpt(detail.appeal),
             materials=[(m.name, m.pages) for m in visit.materials],
             notice_deadline=detail.notice_deadline,
             clerk=visit.clerk,

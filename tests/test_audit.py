@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from app.accounts import Role
 from app.audit import AuditService
 from app.desk import Desk, open_desk
+from app.errors import DeskError
 from app.importing import propose_mapping, read_table
 from app.sign_in import SignInError
 from tests.accounts_helpers import open_signed_in, sign_in_as
@@ -68,6 +69,37 @@ def test_reveal_print_export_import_and_sign_ins_are_entries(desk: Desk, tmp_pat
     assert "核对身份" in reveal.detail
     assert desk.audit.entries(action="print")[0].record_id == matter_no
     assert desk.audit.verify().ok
+
+
+def test_a_print_is_chained_in_the_transaction_that_records_it(desk: Desk, tmp_path: Path) -> None:
+    """One commit for the printed_documents row and its print entry: neither can be kept without the other."""
+    matter_no = desk.intake.register_visit(visit()).matter_no
+    commits = []
+    desk.db.on_write_session("after_commit", lambda session: commits.append(session))
+    desk.slips.write_slip(matter_no, out=tmp_path / "slip.pdf")
+    assert len(commits) == 1
+    [printed, entry] = desk.audit.entries(limit=2)[::-1]
+    assert (printed.action, printed.record_type) == ("insert", "printed_documents")
+    assert (entry.action, entry.record_type, entry.record_id) == ("print", "slips", matter_no)
+    assert entry.actor == "admin" and "slips.write_slip" in entry.detail
+    assert desk.audit.verify().ok
+
+
+def test_a_print_that_fails_before_its_record_leaves_no_entry(desk: Desk, tmp_path: Path) -> None:
+    before = desk.audit.count()
+    with pytest.raises(DeskError):
+        desk.slips.write_slip("X信访〔2026〕999999号", out=tmp_path / "slip.pdf")
+    assert desk.audit.count() == before and desk.audit.verify().ok
+
+
+def test_an_audited_call_that_commits_nothing_still_gets_its_entry(desk: Desk) -> None:
+    audit = desk.raw["audit"]
+    assert isinstance(audit, AuditService)
+    before = desk.audit.count()
+    with audit.carried(audit.entry("print", "slips", "X")):
+        pass  # nothing written: the entry is appended on its own
+    [entry] = desk.audit.entries(limit=desk.audit.count() - before)
+    assert (entry.action, entry.record_id) == ("print", "X") and desk.audit.verify().ok
 
 
 def _ledger(path: Path) -> Path:

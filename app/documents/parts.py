@@ -36,7 +36,21 @@ def para_style(size: float, align: int = 0, leading: float = 1.45) -> ParagraphS
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text), style)
+    return _Paragraph(markup(text), style)
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph that breaks its lines once per width: a table wraps every cell to size its rows, then
+    again to draw it, at the same width (Chinese line breaking measures each character)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's)
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 def grid(rows: list[list[Any]], widths: list[float], style: Sequence[tuple[Any, ...]], **kw: int) -> Table:

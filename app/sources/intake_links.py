@@ -49,14 +49,18 @@ def link_sources(session: Session, matter: Matter, visit: VisitInput, is_new: bo
     session.flush()
     wanted = [_existing(session, i) for i in visit.entity_ids]
     wanted += [_named(session, name, kind, now) for name, kind in visit.new_entities]
-    linked = set(session.scalars(select(MatterEntity.entity_id).where(MatterEntity.matter_id == matter.id)))
+    linked: set[int] = set()
+    if wanted and not is_new:
+        linked = set(
+            session.scalars(select(MatterEntity.entity_id).where(MatterEntity.matter_id == matter.id))
+        )
     for entity_id in dict.fromkeys(wanted):
         if entity_id not in linked:
             session.add(MatterEntity(matter_id=matter.id, entity_id=entity_id))
     if visit.group_id is not None:
         join_group(session, visit.group_id, matter.id)
     if is_new:
-        index_matter(session, matter.id, matter.summary, matter.appeal)
+        index_matter(session, matter.id, matter.summary, matter.appeal, fresh=True)
 
 
 def _existing(session: Session, entity_id: int) -> int:

@@ -36,20 +36,28 @@ def term_ids(session: Session, words: Iterable[str], create: bool) -> dict[str, 
     return found
 
 
-def index_matter(session: Session, matter_id: int, summary: str, appeal: str, is_open: bool = True) -> int:
-    """Post the terms of one matter (idempotent: terms already posted are skipped); returns how many."""
+def index_matter(
+    session: Session, matter_id: int, summary: str, appeal: str, is_open: bool = True, fresh: bool = False
+) -> int:
+    """Post the terms of one matter (idempotent: terms already posted are skipped); returns how many.
+
+    ``fresh``: the matter was created in this transaction, so it has no postings to look up."""
     ids = term_ids(session, terms(f"{summary}\n{appeal}"), create=True)
-    posted = set(session.scalars(select(MatterTerm.term_id).where(MatterTerm.matter_id == matter_id)))
+    posted: set[int] = set()
+    if not fresh:
+        posted = set(session.scalars(select(MatterTerm.term_id).where(MatterTerm.matter_id == matter_id)))
     new = [i for i in ids.values() if i not in posted]
     if not new:
         return 0
-    session.add_all(MatterTerm(term_id=i, matter_id=matter_id) for i in new)
+    # postings are derived from the matter's own (audited) text: one statement per table, audited as one
+    # bulk entry each, as sync_open writes them, rather than an ORM object and an entry per posting
+    rows = [{"term_id": i, "matter_id": matter_id} for i in new]
+    session.execute(insert(MatterTerm), rows)
     if is_open:
-        session.add_all(OpenMatterTerm(term_id=i, matter_id=matter_id) for i in new)
+        session.execute(insert(OpenMatterTerm), rows)
     session.execute(
         update(SimilarityTerm).where(SimilarityTerm.id.in_(new)).values(matters=SimilarityTerm.matters + 1)
     )
-    session.flush()
     return len(new)
 
 
