@@ -7,8 +7,6 @@ It composes the pages and their menus; each page does its own work through the s
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -51,7 +49,6 @@ from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
 MESSAGE_MS = 8000
-START_GRACE_MS = 250  # at start-up, the supervision figures wait at most this long before the first paint
 RED, AMBER, GREEN = "#C62828", "#FFB300", "#2E7D32"
 BANNER_STYLE = "QFrame#holiday_banner { background: #FFF3CD; border: 1px solid #FFB300; }"
 
@@ -69,7 +66,7 @@ class MainWindow(QMainWindow):
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
         self.matters_page = MattersPage(desk, notifier, lazy=True)
         self.today_panel = TodayPanel(desk, notifier)
-        self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
+        self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, shown when it comes
         self.tally_page = TallyPage(desk, notifier, lazy=True)  # hidden tabs read when first shown
         self.sources_page = SourcesPage(desk, notifier, lazy=True)
         self.calendar_dialog: CalendarDialog | None = None
@@ -85,8 +82,7 @@ class MainWindow(QMainWindow):
         FirstPaint(self).painted.connect(self.intake_form.sources.warm_up)
         self._connect()
         self._update_title()
-        self._settle_supervision()
-        self.show_badge(self.board_page.summary)
+        self.show_badge(self.board_page.summary)  # read in a worker: it arrives after the first paint
         self.resize(1500, 940)
 
     def _build_tabs(self) -> None:
@@ -199,6 +195,7 @@ class MainWindow(QMainWindow):
         self.badge.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.badge.clicked.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
+        self.badge.setVisible(False)  # until the figures come (read in a worker, after the first paint)
         self.statusBar().addPermanentWidget(self.badge)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -229,17 +226,11 @@ class MainWindow(QMainWindow):
         self.board_page.clerk = name.strip()
         self.my_tasks.set_clerk(name)
 
-    def _settle_supervision(self) -> None:
-        """The badge and 我的待办 are read in workers, started above; what comes within a short grace is
-        shown with the window's first paint, a slower answer (a large database) arrives afterwards."""
-        ends = time.monotonic() + START_GRACE_MS / 1000
-        self.board_page.settle(START_GRACE_MS)
-        self.my_tasks.settle(max(0, round((ends - time.monotonic()) * 1000)))
-
     def show_badge(self, summary: BoardSummary | None) -> None:
         """督办 (N) on the tab and the badge: red when anything is overdue, amber when only near due."""
         if summary is None:
             return
+        self.badge.setVisible(True)
         count = str(summary.attention)
         self.tabs.setTabText(self.board_index, self.tr("督办 (%1)").replace("%1", count))
         color = RED if summary.overdue else AMBER if summary.near_due else GREEN
