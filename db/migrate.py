@@ -61,11 +61,7 @@ def shipped_revisions() -> dict[str, str | None]:
     for file in sorted((MIGRATIONS / "versions").glob("*.py")):
         source = file.read_text(encoding="utf-8")
         revision, down = _REVISION.findall(source), _DOWN.search(source)
-        if (
-            len(revision) != 1
-            or down is None
-            or _LABELS.search(source)
-        ):
+        if len(revision) != 1 or down is None or _LABELS.search(source):
             return {}
         found[revision[0]] = down.group(1)
     return found
