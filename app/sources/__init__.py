@@ -4,7 +4,6 @@ campaigns and backlog, the departments' record and accountability letters. ``des
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -37,24 +36,36 @@ class SourceServices:
 
 
 SOURCE_NAMES = tuple(f.name for f in fields(SourceServices))
-_CLASSES = {  # service name: (module, class)
-    "entities": ("app.sources.entities", "EntityService"),
-    "similarity": ("app.sources.similarity", "SimilarityService"),
-    "groups": ("app.sources.groups", "GroupService"),
-    "hotspots": ("app.sources.hotspots", "HotspotService"),
-    "campaigns": ("app.sources.campaigns", "CampaignService"),
-    "backlog": ("app.sources.backlog", "BacklogService"),
-    "assessment": ("app.sources.assessment", "AssessmentService"),
-    "letters": ("app.sources.letters", "LetterService"),
-}
+
+
+def _service_class(name: str) -> Any:
+    """The class of one service, its module imported now (written out, so that PyInstaller sees each)."""
+    if name == "entities":
+        from app.sources.entities import EntityService as found
+    elif name == "similarity":
+        from app.sources.similarity import SimilarityService as found  # type: ignore[assignment]
+    elif name == "groups":
+        from app.sources.groups import GroupService as found  # type: ignore[assignment]
+    elif name == "hotspots":
+        from app.sources.hotspots import HotspotService as found  # type: ignore[assignment]
+    elif name == "campaigns":
+        from app.sources.campaigns import CampaignService as found  # type: ignore[assignment]
+    elif name == "backlog":
+        from app.sources.backlog import BacklogService as found  # type: ignore[assignment]
+    elif name == "assessment":
+        from app.sources.assessment import AssessmentService as found  # type: ignore[assignment]
+    elif name == "letters":
+        from app.sources.letters import LetterService as found  # type: ignore[assignment]
+    else:
+        raise KeyError(name)
+    return found
 
 
 def build_source(
     name: str, db: Database, settings: SettingsService, archive: Path, clock: Callable[[], datetime]
 ) -> Any:
     """One of the services, its module imported now."""
-    module, cls = _CLASSES[name]
-    service = getattr(importlib.import_module(module), cls)
+    service = _service_class(name)
     if name in ("similarity", "hotspots", "backlog"):
         return service(db)
     if name == "letters":
@@ -68,10 +79,12 @@ def build_sources(
     return SourceServices(**{name: build_source(name, db, settings, archive, clock) for name in SOURCE_NAMES})
 
 
+_EXPORTED = {f.type: f.name for f in fields(SourceServices)}  # "HotspotService": "hotspots" (annotations)
+
+
 def __getattr__(name: str) -> Any:  # `from app.sources import HotspotService` still works
-    for module, cls in _CLASSES.values():
-        if cls == name:
-            return getattr(importlib.import_module(module), cls)
+    if name in _EXPORTED:
+        return _service_class(_EXPORTED[name])
     raise AttributeError(f"module 'app.sources' has no attribute {name!r}")
 
 
