@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,9 @@ from app.errors import FieldError, NotFoundError, ValidationError
 from db.engine import Database
 from db.models import Account as AccountRow
 from db.models import Clerk
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 
 class Role(StrEnum):

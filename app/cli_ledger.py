@@ -15,7 +15,6 @@ from typing import Any
 
 from app.desk import Desk
 from app.errors import ValidationError
-from app.importing import FIELDS, propose_mapping, read_table
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -57,6 +56,8 @@ def ledger(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def import_ledger(desk: Desk, args: argparse.Namespace) -> int:
+    from app.importing import propose_mapping, read_table  # not at every start of the window
+
     table = read_table(args.file, sheet=args.sheet)
     mapping = propose_mapping(table.headers)
     clerk = args.clerk or desk.settings.get().clerk_name
@@ -70,6 +71,8 @@ def import_ledger(desk: Desk, args: argparse.Namespace) -> int:
 
 def describe_mapping(headers: tuple[str, ...], columns: dict[str, int]) -> str:
     """列对应：姓名←来访人姓名，…；未使用的列：备注"""
+    from app.importing import FIELDS
+
     used = "，".join(f"{FIELDS[key][0]}←{headers[i]}" for key, i in columns.items())
     unused = [h for i, h in enumerate(headers) if h and i not in columns.values()]
     return f"列对应：{used}" + (f"；未使用的列：{'、'.join(unused)}" if unused else "")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from app.errors import DeskError
 from app.logs import log
-from app.selftest import run_self_test
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -38,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(db: str | None, out: Path, kept: bool) -> int:
     try:
+        from app.selftest import run_self_test  # ReportLab, Alembic: only for the self-test
+
         report = run_self_test(db, out)
     except DeskError as error:
         print(f"自检失败 self-test failed: {error.message}", file=sys.stderr)

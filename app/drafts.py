@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Setting
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 KEY_SETTING = "draft_key"
 
@@ -25,6 +27,8 @@ def ensure_draft_key(db: Database) -> None:
     with db.reading() as session:
         if session.get(Setting, KEY_SETTING) is not None:
             return  # the usual case: no write transaction at every start
+    from cryptography.fernet import Fernet  # here and below, not at every start
+
     with db.writing() as session:
         if session.get(Setting, KEY_SETTING) is None:
             session.add(Setting(key=KEY_SETTING, value=Fernet.generate_key().decode("ascii")))
@@ -55,7 +59,13 @@ class EncryptedDraft:
     def load(self) -> dict[str, Any] | None:
         """The saved content, or None when there is none (or it cannot be read or decrypted)."""
         try:
-            data = json.loads(self._cipher().decrypt(self._path.read_bytes()))
+            token = self._path.read_bytes()
+        except OSError:
+            return None
+        from cryptography.fernet import InvalidToken
+
+        try:
+            data = json.loads(self._cipher().decrypt(token))
         except (OSError, ValueError, InvalidToken):
             return None
         return data if isinstance(data, dict) and data else None
@@ -69,5 +79,7 @@ class EncryptedDraft:
                 key = session.scalar(select(Setting.value).where(Setting.key == KEY_SETTING))
             if not key:
                 raise RuntimeError("draft key missing: open_desk makes it")
+            from cryptography.fernet import Fernet
+
             self._fernet = Fernet(key.encode("ascii"))
         return self._fernet

@@ -121,6 +121,9 @@ def window(qtbot: QtBot, desk: Desk, english: None) -> MainWindow:
     shown = MainWindow(desk, Notifier())
     qtbot.addWidget(shown)
     shown.show()
+    for index in range(shown.tabs.count()):  # every tab built (the hidden ones are built when first shown)
+        shown.tabs.setCurrentIndex(index)
+    shown.tabs.setCurrentIndex(0)
     shown.matters_page.search_now()
     return shown
 

@@ -7,7 +7,7 @@ It composes the pages and their menus; each page does its own work through the s
 
 from __future__ import annotations
 
-import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -30,28 +30,27 @@ from app.errors import DeskError
 from app.language import LanguageSetting, language_file
 from app.records import RegisteredVisit
 from app.supervision_records import BoardSummary
-from ui.about_box import about_box
 from ui.app_messages import app_message
 from ui.board_page import BoardPage
-from ui.calendar_dialog import CalendarDialog
 from ui.first_paint import FirstPaint
 from ui.history_panel import HistoryPanel
-from ui.import_wizard import ImportWizard
 from ui.intake_form import IntakeForm
 from ui.integrity_watch import IntegrityWatch
-from ui.leaders_dialog import LeadersDialog
-from ui.matters_page import MattersPage
 from ui.my_tasks import MyTasksPanel
 from ui.notifier import Notifier
 from ui.session_controls import SessionControls
-from ui.settings_dialog import SettingsDialog
 from ui.signed_in import signed_in_name
-from ui.sources_page import SourcesPage
-from ui.tally_page import TallyPage
 from ui.today_panel import TodayPanel
 
+if TYPE_CHECKING:  # the other tabs and the dialogs are imported and built when first opened
+    from ui.calendar_dialog import CalendarDialog
+    from ui.import_wizard import ImportWizard
+    from ui.leaders_dialog import LeadersDialog
+    from ui.matters_page import MattersPage
+    from ui.sources_page import SourcesPage
+    from ui.tally_page import TallyPage
+
 MESSAGE_MS = 8000
-START_GRACE_MS = 250  # at start-up, the supervision figures wait at most this long before the first paint
 RED, AMBER, GREEN = "#C62828", "#FFB300", "#2E7D32"
 BANNER_STYLE = "QFrame#holiday_banner { background: #FFF3CD; border: 1px solid #FFB300; }"
 
@@ -67,11 +66,11 @@ class MainWindow(QMainWindow):
         self.desk, self.notifier = desk, notifier
         self.history_panel = HistoryPanel()
         self.intake_form = IntakeForm(desk, notifier, history=self.history_panel)
-        self.matters_page = MattersPage(desk, notifier, lazy=True)
         self.today_panel = TodayPanel(desk, notifier)
-        self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, settled below
-        self.tally_page = TallyPage(desk, notifier, lazy=True)  # hidden tabs read when first shown
-        self.sources_page = SourcesPage(desk, notifier, lazy=True)
+        self.my_tasks = MyTasksPanel(desk, notifier, wait_ms=0)  # read in a worker, shown when it comes
+        self._matters_page: MattersPage | None = None  # the hidden tabs: built when first shown (or asked
+        self._tally_page: TallyPage | None = None  # for), and they read when first shown
+        self._sources_page: SourcesPage | None = None
         self.calendar_dialog: CalendarDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.leaders_dialog: LeadersDialog | None = None
@@ -85,8 +84,7 @@ class MainWindow(QMainWindow):
         FirstPaint(self).painted.connect(self.intake_form.sources.warm_up)
         self._connect()
         self._update_title()
-        self._settle_supervision()
-        self.show_badge(self.board_page.summary)
+        self.show_badge(self.board_page.summary)  # read in a worker: it arrives after the first paint
         self.resize(1500, 940)
 
     def _build_tabs(self) -> None:
@@ -105,10 +103,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.intake_tab = splitter
         self.tabs.addTab(splitter, self.tr("来访登记"))
-        self.tabs.addTab(self.matters_page, self.tr("信访事项"))
+        self.matters_index = self.tabs.addTab(QWidget(), self.tr("信访事项"))  # placeholders until shown
         self.board_index = self.tabs.addTab(self.board_page, self.tr("督办"))
-        self.tabs.addTab(self.tally_page, self.tr("统计"))
-        self.tabs.addTab(self.sources_page, self.tr("源头治理"))
+        self.tally_index = self.tabs.addTab(QWidget(), self.tr("统计"))
+        self.sources_index = self.tabs.addTab(QWidget(), self.tr("源头治理"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +116,57 @@ class MainWindow(QMainWindow):
         column.addWidget(self.holiday_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def _tab_shown(self, index: int) -> None:
+        pages = {self.matters_index: "matters_page", self.tally_index: "tally_page"}
+        name = {**pages, self.sources_index: "sources_page"}.get(index)
+        if name is not None:
+            getattr(self, name)  # built now, in place of its placeholder
+
+    def _place(self, index: int, page: QWidget) -> None:
+        """Put a page built late in its tab, where the placeholder was."""
+        placeholder, current = self.tabs.widget(index), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            text = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, text)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    @property
+    def matters_page(self) -> MattersPage:
+        if self._matters_page is None:
+            from ui.matters_page import MattersPage
+
+            self._matters_page = MattersPage(self.desk, self.notifier, lazy=True)
+            self._place(self.matters_index, self._matters_page)
+        return self._matters_page
+
+    @property
+    def tally_page(self) -> TallyPage:
+        if self._tally_page is None:
+            from ui.tally_page import TallyPage
+
+            page = self._tally_page = TallyPage(self.desk, self.notifier, lazy=True)
+            page.matter_activated.connect(self.show_matter)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+            self._place(self.tally_index, page)
+        return self._tally_page
+
+    @property
+    def sources_page(self) -> SourcesPage:
+        if self._sources_page is None:
+            from ui.sources_page import SourcesPage
+
+            page = self._sources_page = SourcesPage(self.desk, self.notifier, lazy=True)
+            page.matter_activated.connect(self.show_matter)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+            self._place(self.sources_index, page)
+        return self._sources_page
 
     def _holiday_banner(self, warnings: list[str]) -> QFrame:
         """The holiday table's warnings, once at start, until the clerk dismisses them."""
@@ -189,7 +239,7 @@ class MainWindow(QMainWindow):
         self.board_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
         view_menu.addAction(self.board_action)
         self.about_action = self.menuBar().addMenu(self.tr("帮助(&H)")).addAction(self.tr("关于信访接待台…"))
-        self.about_action.triggered.connect(lambda: about_box(self, self.desk.db.describe()).exec())
+        self.about_action.triggered.connect(self.open_about)
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel()
@@ -199,6 +249,7 @@ class MainWindow(QMainWindow):
         self.badge.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.badge.clicked.connect(lambda: self.tabs.setCurrentWidget(self.board_page))
+        self.badge.setVisible(False)  # until the figures come (read in a worker, after the first paint)
         self.statusBar().addPermanentWidget(self.badge)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -212,10 +263,6 @@ class MainWindow(QMainWindow):
         self.my_tasks.matter_activated.connect(self.show_matter)
         self.board_page.matter_activated.connect(self.show_matter)
         self.board_page.summary_changed.connect(self.show_badge)
-        self.tally_page.matter_activated.connect(self.show_matter)
-        self.sources_page.matter_activated.connect(self.show_matter)
-        self.sources_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
-        self.tally_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         self.board_page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
     def _update_title(self) -> None:
@@ -229,17 +276,11 @@ class MainWindow(QMainWindow):
         self.board_page.clerk = name.strip()
         self.my_tasks.set_clerk(name)
 
-    def _settle_supervision(self) -> None:
-        """The badge and 我的待办 are read in workers, started above; what comes within a short grace is
-        shown with the window's first paint, a slower answer (a large database) arrives afterwards."""
-        ends = time.monotonic() + START_GRACE_MS / 1000
-        self.board_page.settle(START_GRACE_MS)
-        self.my_tasks.settle(max(0, round((ends - time.monotonic()) * 1000)))
-
     def show_badge(self, summary: BoardSummary | None) -> None:
         """督办 (N) on the tab and the badge: red when anything is overdue, amber when only near due."""
         if summary is None:
             return
+        self.badge.setVisible(True)
         count = str(summary.attention)
         self.tabs.setTabText(self.board_index, self.tr("督办 (%1)").replace("%1", count))
         color = RED if summary.overdue else AMBER if summary.near_due else GREEN
@@ -265,7 +306,14 @@ class MainWindow(QMainWindow):
         self.matters_page.search_now()
         self.matters_page.detail.show_matter(matter_no)  # opened at once; the list selects it when read
 
+    def open_about(self) -> None:
+        from ui.about_box import about_box
+
+        about_box(self, self.desk.db.describe()).exec()
+
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         language = LanguageSetting(language_file(self.desk.data_dir))
         dialog = SettingsDialog(self.desk.settings, self, language=language, clerk=signed_in_name(self.desk))
         if dialog.exec():
@@ -276,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def open_calendar(self) -> None:
         """The administrator's holiday and rule editors; each edit recomputes the open deadlines."""
+        from ui.calendar_dialog import CalendarDialog
+
         dialog = CalendarDialog(self.desk, self.notifier, signed_in_name(self.desk), self)
         dialog.finished.connect(dialog.deleteLater)
         self.calendar_dialog = dialog
@@ -283,6 +333,8 @@ class MainWindow(QMainWindow):
 
     def open_leaders(self) -> None:
         """The leaders and their reception days (领导接访日); the intake form offers the new days at once."""
+        from ui.leaders_dialog import LeadersDialog
+
         dialog = LeadersDialog(self.desk.cases, self.desk.clock().date(), self)
         dialog.changed.connect(self.intake_form.refresh_reception_days)
         dialog.finished.connect(dialog.deleteLater)
@@ -291,6 +343,8 @@ class MainWindow(QMainWindow):
 
     def open_import(self) -> None:
         """The import wizard for an old ledger; rows that name no 登记人 get the signed-in clerk."""
+        from ui.import_wizard import ImportWizard
+
         try:
             wizard = ImportWizard(self.desk, self.notifier, signed_in_name(self.desk), self)
         except DeskError as error:  # the service refuses a role without the import permission

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_records import AssignmentInfo, CaseFile, DeadlineInfo
-from app.notices import NoticeRecord
 from app.records import MatterDetail, PersonRecord, VisitRecord
 from ui.matter_header import STATE_COLORS, deadline_state
 from ui.vocabulary import vocab
+
+if TYPE_CHECKING:
+    from app.notices import NoticeRecord  # the notices' module imports ReportLab: not at start
 
 FACT_COLUMNS = 2
 

@@ -8,15 +8,18 @@ file the service returns (the number may have been re-rendered if another window
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.errors import DeskError
-from app.notices import KINDS, NoticeService, PreparedNotice
 from ui import printing
 from ui.app_messages import app_message
 from ui.vocabulary import list_separator, vocab
+
+if TYPE_CHECKING:  # the notices' module imports ReportLab: not at the window's start
+    from app.notices import NoticeService, PreparedNotice
 
 
 class NoticePrinter(QObject):
@@ -36,6 +39,8 @@ class NoticePrinter(QObject):
 
     def available(self) -> dict[str, str]:
         """Each kind, with "" when it may be printed now or the reason it may not."""
+        from app.notices import KINDS
+
         reasons: dict[str, str] = {}
         for kind in KINDS:
             try:
