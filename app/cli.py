@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, print the ms until its first paint, then quit (benchmarks)",
     )
+    parser.add_argument(
+        "--with-lists",
+        action="store_true",
+        help="with --startup-timing: show the matters list and the board, wait for their rows, then quit",
+    )
     cli_selftest.add_options(parser)
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="fill the database with realistic synthetic data")
@@ -78,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             return cli_selftest.run(args)
         if args.command is None:
-            return _run_gui(args.db, args.startup_timing)
+            return _run_gui(args.db, args.startup_timing, args.with_lists)
         if args.command in cli_safekeeping.COMMANDS:  # these must work on a damaged or newer database too
             return cli_safekeeping.COMMANDS[args.command](args.db, args)
         if args.command == "permissions":  # the table is data: no database needed
@@ -108,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run_gui(db: str | None, startup_timing: bool = False) -> int:
+def _run_gui(db: str | None, startup_timing: bool = False, with_lists: bool = False) -> int:
     from ui.app import has_display, run_gui, show_start_failure  # loaded only when a window is wanted
 
     if not has_display():
@@ -123,7 +128,7 @@ def _run_gui(db: str | None, startup_timing: bool = False) -> int:
         show_start_failure(error.message)  # and printed by main(), for a console or a log
         raise
     try:
-        return run_gui(desk, sys.argv[:1], started=STARTED if startup_timing else None)
+        return run_gui(desk, sys.argv[:1], started=STARTED if startup_timing else None, with_lists=with_lists)
     finally:
         desk.close()
 

@@ -111,6 +111,16 @@ def _launch(args: list[str]) -> tuple[float, float, int, float]:
     return painted, float(found.group(1)), int(peak.group(1)) if peak else usage.ru_maxrss, wall
 
 
+def _rows_shown(args: list[str]) -> dict[str, int]:
+    """The rows the lists held when the memory was read: proof that they were shown."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=600).stdout
+    found = re.search(r"lists_shown matters=(\d+) board=(\d+)", out)
+    if not found:
+        raise RuntimeError(f"the window did not show its lists: {out!r}")
+    return {"matters": int(found.group(1)), "board": int(found.group(2))}
+
+
 def _median(values: list[float]) -> float:
     values = sorted(values)
     return round(values[len(values) // 2], 1)
@@ -123,7 +133,9 @@ def startup_and_memory(path: str, empty: str, runs: int) -> dict[str, Any]:
     empty_cmd = [sys.executable, "-m", "app", "--db", empty, "--startup-timing"]
     ours = [_launch(ours_cmd) for _ in range(runs)]
     floor = [_launch([sys.executable, str(floor_file)]) for _ in range(runs)]
-    empty_runs = [_launch(empty_cmd) for _ in range(max(runs // 2, 1))]
+    # memory with the lists shown: the matters list's first page and the supervision board's rows
+    ours_lists = [_launch([*ours_cmd, "--with-lists"]) for _ in range(max(runs // 2, 1))]
+    empty_lists = [_launch([*empty_cmd, "--with-lists"]) for _ in range(max(runs // 2, 1))]
     startup = row(
         _median([o[0] for o in ours]),
         _median([f[0] for f in floor]),
@@ -134,9 +146,11 @@ def startup_and_memory(path: str, empty: str, runs: int) -> dict[str, Any]:
         floor_exit_ms=_median([f[3] for f in floor]),
     )
     memory = row(
-        _median([o[2] / 1024 for o in ours]),
-        _median([e[2] / 1024 for e in empty_runs]),
+        _median([o[2] / 1024 for o in ours_lists]),
+        _median([e[2] / 1024 for e in empty_lists]),
         1.3,
-        unit="MB peak RSS",
+        unit="MB peak RSS, matters list and board shown",
+        at_first_paint_mb=_median([o[2] / 1024 for o in ours]),
+        rows_shown=_rows_shown([*ours_cmd, "--with-lists"]),
     )
     return {"startup": startup, "memory": memory}

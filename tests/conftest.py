@@ -72,7 +72,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
-    """"sqlite" or "postgresql": which database the test's desk runs on."""
+    """ "sqlite" or "postgresql": which database the test's desk runs on."""
     if request.param == "postgresql":
         pg_support.skip_or_fail_without_server()
     return str(request.param)

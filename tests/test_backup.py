@@ -31,7 +31,6 @@ from tests.factories import visit
 pytestmark = pytest.mark.sqlite_only  # SQLite online backups and files; PostgreSQL relies on the server's
 
 
-
 def _register(desk: Desk, n: int, start: int = 0) -> list[str]:
     return [desk.intake.register_visit(visit(summary=f"第{start + i}号测试来访")).matter_no for i in range(n)]
 

@@ -14,8 +14,23 @@ def test_the_suite_runs_on_a_tiny_database_and_reports_every_benchmark(tmp_path:
     small = tmp_path / "small.sqlite"
     out = tmp_path / "results.json"
     # the same tiny database plays both sizes: this checks the suite runs, not the figures
-    command = [sys.executable, "-m", "bench", "--db-1m", str(small), "--db-10k", str(small),
-               "--small-visits", "300", "--runs", "1", "--window-runs", "1", "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "bench",
+        "--db-1m",
+        str(small),
+        "--db-10k",
+        str(small),
+        "--small-visits",
+        "300",
+        "--runs",
+        "1",
+        "--window-runs",
+        "1",
+        "--out",
+        str(out),
+    ]
     subprocess.run(command, check=True, timeout=600, capture_output=True)
     report = json.loads(out.read_text(encoding="utf-8"))
     for size in ("1m", "10k"):
@@ -25,3 +40,6 @@ def test_the_suite_runs_on_a_tiny_database_and_reports_every_benchmark(tmp_path:
             assert isinstance(result["floor"], float | int) and result["floor"] > 0, (size, name)
             assert "ratio" in result and "pass" in result
     assert set(report["growth"]) == set(BENCHMARKS)
+    # memory is read with the matters list and the board shown, their rows loaded
+    assert report["1m"]["memory"]["rows_shown"]["matters"] > 0
+    assert report["1m"]["memory"]["rows_shown"]["board"] > 0

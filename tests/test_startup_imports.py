@@ -40,9 +40,9 @@ def at_paint(self, watched, event):
         seen["built"] = sorted(opened[0].raw.built())
     return original_filter(self, watched, event)
 
-def run_gui(desk, argv, started=None):
+def run_gui(desk, argv, **options):
     opened.append(desk)
-    return original_run(desk, argv, started)
+    return original_run(desk, argv, **options)
 
 gui._FirstPaint.eventFilter = at_paint
 gui.run_gui = run_gui
