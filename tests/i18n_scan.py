@@ -22,7 +22,7 @@ ALLOWED: dict[str, set[str]] = {
         "{y}年节假日安排尚未公布（目前按法定节假日推算，未含调休），公布后请在设置中更新",
         "或换行",
     },
-    "tally_page.py": {"all.批次", "all.人次"},  # keys of the tally's figures
+    "tally_comparison.py": {"all.批次", "all.人次"},  # keys of the tally's figures
     "my_tasks.py": {"编号", "概况", "期限事项", "剩余天数", "督办级别"},  # the board's column keys
 }
 

@@ -42,6 +42,7 @@ from app.tally.definitions import MATTER_COLUMN, column_kind
 from app.tally.periods import weeks_in
 from ui.notifier import Notifier
 from ui.tally_chart import TrendChart
+from ui.tally_comparison import comparison_text
 from ui.tally_model import COLUMN_KEY_ROLE, HEADER_ROWS, ROW_KEY_ROLE, TallyTableModel
 from ui.vocabulary import QT_TRANSLATE_NOOP, vocab
 from ui.workers import Requests
@@ -406,7 +407,7 @@ class TallyPage(QWidget):
         table.resizeColumnsToContents()
         self._fit_spanned_headers()
         self.ui.title.setText(tally.title)
-        self.ui.comparisons.setText(self._comparison_text(tally))
+        self.ui.comparisons.setText(comparison_text(tally))
         self.ui.chart.set_points(tally.trend)
         self.ui.status.setText("")
         self.shown.emit(tally)
@@ -426,20 +427,6 @@ class TallyPage(QWidget):
                 each = -(-needed // columns)
                 for i in range(columns):
                     table.setColumnWidth(column + i, max(widths[i], each))
-
-    def _comparison_text(self, tally: Tally) -> str:
-        totals = tally.total.values
-        parts = []
-        for comparison in tally.comparisons:
-            changes = [
-                self.tr("批次 %1").replace("%1", comparison.change(totals, "all.批次").text()),
-                self.tr("人次 %1").replace("%1", comparison.change(totals, "all.人次").text()),
-                self.tr("受理 %1").replace("%1", comparison.change(totals, "accepted").text()),
-                self.tr("办结率 %1").replace("%1", comparison.change(totals, "closure_rate").text()),
-            ]
-            head = self.tr("%1（%2）：").replace("%1", comparison.name).replace("%2", comparison.period.label)
-            parts.append(head + self.tr("，").join(changes))
-        return self.tr("　　").join(parts)
 
     def _failed(self, text: str) -> None:
         self.ui.status.setText(text)

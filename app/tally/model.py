@@ -83,19 +83,23 @@ class Change:
         """+12.5% for a count, +3.2个百分点 for a rate, — when there is nothing to compare with."""
         if isinstance(self.current, Rate):
             diff = self.difference
-            return "—" if diff is None else f"{_signed(diff)}个百分点"
+            return "—" if diff is None else f"{self.signed(diff)}个百分点"
         ratio = self.ratio
-        return "—" if ratio is None else f"{_signed(ratio * 100)}%"
+        return "—" if ratio is None else f"{self.signed(ratio * 100)}%"
+
+    @staticmethod
+    def signed(value: Decimal) -> str:
+        """+12.5, -3.0, 0.0: one decimal, rounded half up, with its sign."""
+        rounded = value.quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return f"+{rounded}" if rounded > 0 else f"{rounded}"
 
 
-def _signed(value: Decimal) -> str:
-    rounded = value.quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return f"+{rounded}" if rounded > 0 else f"{rounded}"
+PREVIOUS, YEAR_BEFORE = "环比", "同比"  # the comparisons' names, as the printed forms say them
 
 
 @dataclass(frozen=True)
 class Comparison:
-    name: str  # 环比 / 同比
+    name: str  # PREVIOUS or YEAR_BEFORE
     period: Period
     totals: dict[str, int | Rate]
 

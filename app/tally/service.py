@@ -24,7 +24,7 @@ from app.tally.definitions import (
     column_kind,
 )
 from app.tally.export import write_tally
-from app.tally.model import Comparison, Rate, Tally, TallyRow, TrendPoint, total_row
+from app.tally.model import PREVIOUS, YEAR_BEFORE, Comparison, Rate, Tally, TallyRow, TrendPoint, total_row
 from app.tally.periods import Period, weeks_ending
 from db.engine import Database
 from db.models import Category, Setting, Township, Visit
@@ -91,7 +91,7 @@ class TallyService:
             rows = _rows(session, period, as_of, townships, categories)
             comparisons = tuple(
                 Comparison(name, other, _totals(session, other, categories, self._as_of(other)))
-                for name, other in (("环比", period.previous()), ("同比", period.year_before()))
+                for name, other in ((PREVIOUS, period.previous()), (YEAR_BEFORE, period.year_before()))
             )
             trend = _trend(session, weeks_ending(period.last, TREND_WEEKS))
             agency = session.connection().execute(_reference_queries()[2]).scalar()

@@ -3153,6 +3153,65 @@
     </message>
 </context>
 <context>
+    <name>TallyComparison</name>
+    <message>
+        <source>&#x3000;&#x3000;</source>
+        <translation>&#x3000;&#x3000;</translation>
+    </message>
+    <message>
+        <source>批次 %1</source>
+        <translation>批次 %1</translation>
+    </message>
+    <message>
+        <source>人次 %1</source>
+        <translation>人次 %1</translation>
+    </message>
+    <message>
+        <source>受理 %1</source>
+        <translation>受理 %1</translation>
+    </message>
+    <message>
+        <source>办结率 %1</source>
+        <translation>办结率 %1</translation>
+    </message>
+    <message>
+        <source>环比</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>同比</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>%1（%2）：</source>
+        <translation>%1（%2）：</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1个百分点</source>
+        <translation>%1个百分点</translation>
+    </message>
+    <message>
+        <source>%1年第%2周</source>
+        <translation>%1年第%2周</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1月%2日</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+</context>
+<context>
     <name>TallyPage</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -3205,34 +3264,6 @@
     <message>
         <source>导出 PDF</source>
         <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <source>批次 %1</source>
-        <translation>批次 %1</translation>
-    </message>
-    <message>
-        <source>人次 %1</source>
-        <translation>人次 %1</translation>
-    </message>
-    <message>
-        <source>受理 %1</source>
-        <translation>受理 %1</translation>
-    </message>
-    <message>
-        <source>办结率 %1</source>
-        <translation>办结率 %1</translation>
-    </message>
-    <message>
-        <source>%1（%2）：</source>
-        <translation>%1（%2）：</translation>
-    </message>
-    <message>
-        <source>，</source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source>&#x3000;&#x3000;</source>
-        <translation>　　</translation>
     </message>
     <message>
         <source>正在导出……</source>
