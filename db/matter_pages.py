@@ -31,8 +31,8 @@ SEPARATOR = "、"  # between the names of a matter's persons
 
 
 def count_matters(reader: Reader) -> int:
-    """count(*), not count(id): SQLite counts the smallest index's entries without decoding a column
-    (~5 ms instead of ~26 ms on 750,000 matters)."""
+    """count(*), not count(id): SQLite counts an index's entries without decoding a column (~6 ms
+    instead of ~26 ms on 750,000 matters; docs/performance.md says why it is not flat)."""
     return int(reader.rows(_COUNT)[0][0])
 
 
