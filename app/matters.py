@@ -52,17 +52,17 @@ class MatterService:
             return _detail(matter)
 
     def count(self) -> int:
-        with self._db.reading() as session:
-            return count_matters(session)
+        with self._db.reader() as reader:
+            return count_matters(reader)
 
     def page(
         self, offset: int, limit: int, sort: str = "received_at", descending: bool = True
     ) -> list[MatterSummary]:
-        """One page of the matters list, sorted in SQL (ties broken by id so pages never overlap): the
-        summaries in one statement (the page's ids read from the sort column's index inside it), then
-        the persons of those matters."""
-        with self._db.reading() as session:
-            return page_summaries(session, offset, limit, sort, descending)
+        """One page of the matters list, sorted in SQL (ties broken by id so pages never overlap): one
+        prepared statement (the page's ids read from the sort column's index inside it, the summaries
+        and their persons' names joined) on the driver's cursor, no Session."""
+        with self._db.reader() as reader:
+            return page_summaries(reader, offset, limit, sort, descending)
 
     def visits_on(self, day: date, limit: int = 500) -> list[VisitSummary]:
         start = datetime.combine(day, time.min)

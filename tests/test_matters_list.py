@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from app.desk import Desk  # noqa: E402
 from app.records import MatterSummary, PersonInput  # noqa: E402
+from db import matter_pages  # noqa: E402
 from tests.test_ui_matters import TODAY, many_visits, visit  # noqa: E402
 from ui import matters_model  # noqa: E402
 from ui.matters_model import DEADLINE_COLUMN, MattersTableModel, _number_key  # noqa: E402
@@ -68,6 +70,15 @@ def registered(desk: Desk) -> list[str]:
         many_visits(60) + [visit("老上访", TODAY - timedelta(days=40), phone="13900000001"), group]
     )
     return [r.matter_no for r in done]
+
+
+def test_page_columns_are_the_records_fields_in_order() -> None:
+    """page_summaries builds each record from its row by position: the matter's id, then the fields."""
+    fields = [f.name for f in dataclasses.fields(MatterSummary)]
+    for backend in ("sqlite", "postgresql"):
+        for sort in matter_pages.SORT_COLUMNS:
+            statement = matter_pages._page(sort, True, backend)  # noqa: SLF001
+            assert statement.selected_columns.keys()[1:] == fields, (backend, sort)
 
 
 def test_pages_list_every_matter_once_in_order(desk: Desk, registered: list[str]) -> None:
