@@ -277,3 +277,12 @@ def test_qr_code_draws_the_squares_canvas_rect_would() -> None:
 
     assert sum(map(sum, code.matrix)) > 100
     assert "\n".join(ours._code) == "\n".join(reference._code)  # the page's content stream
+
+
+def test_page_header_and_footer_read_back_with_a_fallback_character(tmp_path: Path) -> None:
+    slip = replace(realistic_slip(), agency_name="𠮷水县信访局")  # the header falls back to a paragraph
+
+    text = pdftotext(render_slip(slip, tmp_path / "slip.pdf", "a4"))
+
+    assert "𠮷水县信访局 信访事项登记回执（编号：X信访〔2026〕123号）" in text
+    assert "第1页" in text and "打印时间：2026年3月12日 09:48" in text

@@ -45,23 +45,26 @@ def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 def cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
     """A table cell for ``text``: the plain string when the table can draw it exactly as the paragraph would
-    be drawn, else the paragraph.
+    be drawn (see ``plain``), else the paragraph.
 
     A table draws a string cell with one ``drawString`` per line, in the cell's FONTNAME/FONTSIZE/LEADING
     and ALIGN (which the table must set to ``style``'s), at the same baseline as a one-line paragraph of
-    that leading: a Paragraph costs its markup parsing, per-character line breaking and a text object.
-    So a string only for non-empty text in the body font alone (a string has no fallback font for 𠮷), with
-    no white space a paragraph would collapse, no wider than ``width`` (the cell less its padding: a
-    string never wraps).
+    that leading; a Paragraph costs its markup parsing, per-character line breaking and a text object.
+    ``width`` is the cell's less its padding.
     """
-    if (
-        text
+    return text if plain(text, style.fontSize, width) else paragraph(text, style)
+
+
+def plain(text: str, size: float, width: float) -> bool:
+    """Whether ``text`` prints the same with ``drawString`` as in a one-line paragraph ``width`` wide: not
+    empty, in the body font alone (a string has no fallback font for 𠮷), no white space a paragraph would
+    collapse, and narrower than ``width`` (a string never wraps)."""
+    return (
+        bool(text)
         and " ".join(text.split()) == text
-        and stringWidth(text, BODY, style.fontSize) < width - 0.01
+        and stringWidth(text, BODY, size) < width - 0.01
         and _body_only(text)
-    ):
-        return text
-    return paragraph(text, style)
+    )
 
 
 def _body_only(text: str) -> bool:

@@ -23,7 +23,17 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.flowables import HRFlowable
 
 from app.documents.fonts import BODY, register_fonts
-from app.documents.parts import BoldTitle, QrCode, cell, cn_date, cn_datetime, grid, para_style, paragraph
+from app.documents.parts import (
+    BoldTitle,
+    QrCode,
+    cell,
+    cn_date,
+    cn_datetime,
+    grid,
+    para_style,
+    paragraph,
+    plain,
+)
 
 EXCERPT_CHARS = 120  # how much of the appeal the slip quotes
 DEFAULT_NEXT_STEPS = (
@@ -92,8 +102,9 @@ def render_slip(data: SlipData, out: Path, layout: Literal["a4", "thermal"] = "a
     if layout == "a4":
         _build(data, out, _A4, A4[1], _a4_story(data))
     elif layout == "thermal":
-        height = _story_height(_thermal_story(data), _THERMAL.width) + 2 * _THERMAL.margin + 4 * mm
-        _build(data, out, _THERMAL, height, _thermal_story(data))  # a fresh story: measuring wrapped it
+        story = _thermal_story(data)
+        height = _story_height(story, _THERMAL.width) + 2 * _THERMAL.margin + 4 * mm
+        _build(data, out, _THERMAL, height, story)  # wrapped again at the same width: the same layout
     else:
         raise ValueError(f"unknown slip layout: {layout!r}")
     return out
@@ -313,9 +324,23 @@ def _a4_page_decor(data: SlipData) -> Callable[[Canvas, BaseDocTemplate], None]:
 
 
 def _draw(canvas: Canvas, text: str, style: ParagraphStyle, y: float) -> None:
-    para = paragraph(text, style)
-    para.wrapOn(canvas, _A4.width, 20 * mm)
-    para.drawOn(canvas, _A4.margin, y)
+    """One line of the page's header or footer, set as a paragraph of ``style`` standing at ``y``."""
+    if not plain(text, style.fontSize, _A4.width):
+        para = paragraph(text, style)
+        para.wrapOn(canvas, _A4.width, 20 * mm)
+        para.drawOn(canvas, _A4.margin, y)
+        return
+    # the same line without the paragraph: its baseline is one leading above y, less the type size
+    baseline = y + style.leading - style.fontSize
+    canvas.saveState()
+    canvas.setFont(BODY, style.fontSize, style.leading)
+    if style.alignment == TA_CENTER:
+        canvas.drawCentredString(_A4.margin + _A4.width / 2, baseline, text)
+    elif style.alignment == TA_RIGHT:
+        canvas.drawRightString(_A4.margin + _A4.width, baseline, text)
+    else:
+        canvas.drawString(_A4.margin, baseline, text)
+    canvas.restoreState()
 
 
 def _reprint_stamp(canvas: Canvas, x: float, y: float) -> None:
@@ -361,12 +386,13 @@ def _rule() -> HRFlowable:
 
 
 def _thermal_pairs(pairs: list[tuple[str, str]], first: float) -> Table:
-    style = para_style(_THERMAL.size)
-    rows = [[paragraph(a, style), paragraph(b, style)] for a, b in pairs]
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    style, second = para_style(_THERMAL.size), _THERMAL.width - first
+    rows = [[cell(a, style, first - 1), cell(b, style, second - 1)] for a, b in pairs]  # less the padding
+    rules = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
              ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]  # fmt: skip
-    return grid(rows, [first, _THERMAL.width - first], style)
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+             ("LEADING", (0, 0), (-1, -1), style.leading)]  # fmt: skip
+    return grid(rows, [first, second], rules)
 
 
 def _thermal_section(title: str, pairs: list[tuple[str, str]], first: float) -> list[Flowable]:
