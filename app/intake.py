@@ -20,7 +20,7 @@ from app.deadline_book import open_deadline
 from app.deadlines import DeadlineRule, compute_deadline
 from app.errors import FieldError, ValidationError
 from app.records import RegisteredVisit, VisitInput
-from app.reference import ReferenceNames, ReferenceService
+from app.reference import KnownNames, ReferenceNames, ReferenceService
 from app.rules.idnumber import mask_id_number
 from app.rules.visit_rules import CleanPerson, CleanVisit, validate_visit
 from app.rules.vocabulary import OPEN_STATUSES
@@ -79,7 +79,7 @@ class IntakeService:
         self._rules = rules
         self._clock = clock
 
-    def validate(self, visit: VisitInput, names: ReferenceNames | None = None) -> CleanVisit:
+    def validate(self, visit: VisitInput, names: ReferenceNames | KnownNames | None = None) -> CleanVisit:
         """The form's check without saving: the same rules as register_visit."""
         names = names or self._reference.names()
         extra = _service_checks(visit, names) + check_links(visit)
@@ -102,7 +102,7 @@ class IntakeService:
 
     def register_many(self, visits: list[VisitInput]) -> list[RegisteredVisit]:
         """All or nothing: any invalid visit registers none, with every message prefixed by its index."""
-        names = self._reference.names()
+        names = self._known_names(visits)
         cleaned = [_indexed(i, len(visits), partial(self.validate, v, names)) for i, v in enumerate(visits)]
         agency_code = self._settings.get().agency_code
 
@@ -117,8 +117,21 @@ class IntakeService:
         # two windows may race for the same new person or deadlock on a shared row: run it again
         return self._db.write_retrying(register)
 
+    def _known_names(self, visits: list[VisitInput]) -> KnownNames:
+        """What the checks of these visits need from the code tables: whether their names are in them."""
+        return self._reference.known(
+            townships={_stripped(v.township) for v in visits},
+            categories={_stripped(v.category) for v in visits},
+            departments={_stripped(d) for v in visits for d in v.departments},
+            clerks={_stripped(v.clerk) for v in visits},
+        )
 
-def _service_checks(visit: VisitInput, names: ReferenceNames) -> list[FieldError]:
+
+def _stripped(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _service_checks(visit: VisitInput, names: ReferenceNames | KnownNames) -> list[FieldError]:
     """What the rules cannot know: the configured clerks, and ids that must come from our own records."""
     clerk = visit.clerk.strip()
     errors = []

@@ -54,7 +54,7 @@ PERMISSIONS: dict[str, Permission] = {
 # service on the Desk → public method → permission. Every public method must be here (a test checks).
 METHODS: dict[str, dict[str, str]] = {
     "settings": {"get": "view", "save": "settings"},
-    "reference": {"names": "view"},
+    "reference": {"names": "view", "known": "view"},
     "intake": {"register_visit": "register", "register_many": "register", "validate": "register"},
     "recognition": {"history": "view", "history_for_id": "view", "suggest": "view"},
     "matters": {

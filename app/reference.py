@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from db.engine import Database
@@ -33,6 +34,16 @@ class ReferenceNames:
     @property
     def category_names(self) -> set[str]:
         return {c.name for c in self.categories}
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Which of some given names the code tables know, as ``ReferenceNames`` would answer for them."""
+
+    townships: frozenset[str]
+    category_names: frozenset[str]
+    departments: frozenset[str]
+    clerks: frozenset[str]
 
 
 class ReferenceService:
@@ -64,6 +75,29 @@ class ReferenceService:
                 categories=categories,
                 clerks=list(session.scalars(select(Clerk.name).where(Clerk.active).order_by(Clerk.id))),
             )
+
+    def known(
+        self,
+        townships: Iterable[str],
+        categories: Iterable[str],
+        departments: Iterable[str],
+        clerks: Iterable[str],
+    ) -> KnownNames:
+        """Which of these names are in the code tables, on the same terms as ``names`` (active townships,
+        departments and clerks; any category): one statement, where ``names`` reads all four tables."""
+        statement = union_all(
+            select(literal(0), Township.name).where(Township.active, Township.name.in_(set(townships))),
+            select(literal(1), Category.name).where(Category.name.in_(set(categories))),
+            select(literal(2), Department.name).where(
+                Department.active, Department.name.in_(set(departments))
+            ),
+            select(literal(3), Clerk.name).where(Clerk.active, Clerk.name.in_(set(clerks))),
+        )
+        found: list[set[str]] = [set(), set(), set(), set()]
+        with self._db.reading() as session:
+            for table, name in session.execute(statement):
+                found[table].add(name)
+        return KnownNames(*(frozenset(names) for names in found))
 
 
 def match_categories(categories: list[CategoryItem], typed: str) -> list[CategoryItem]:

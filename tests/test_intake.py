@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from app.desk import Desk
 from app.errors import ValidationError
 from app.intake import QUERY_ALPHABET, format_matter_no
-from db.models import Counter, Matter, Person, Visit
+from db.models import Clerk, Counter, Department, Matter, Person, Township, Visit
 from tests.conftest import FixedClock
 from tests.factories import WANG_JI_ID, id_number, person, visit
 
@@ -213,6 +214,41 @@ def test_an_unknown_clerk_is_refused(desk: Desk) -> None:
     with pytest.raises(ValidationError) as caught:
         desk.intake.register_visit(visit(clerk="李那"))
     assert [e.field for e in caught.value.errors] == ["clerk"]
+
+
+def test_registration_checks_the_code_tables_as_the_form_does(desk: Desk) -> None:
+    # Given a township, a department and a clerk taken out of use, and names with stray spaces
+    with desk.db.writing() as session:
+        retired = session.scalars(select(Township).where(Township.name != "城关镇")).first()
+        departments = list(session.scalars(select(Department).limit(2)))
+        assert retired is not None and len(departments) == 2
+        retired.active = departments[1].active = False
+        session.add(Clerk(name="张退休", active=False))
+    live, gone = departments[0].name, departments[1].name
+    cases = [
+        visit(
+            township=retired.name, category="没有这类", departments=[live, gone, "无此部门"], clerk="张退休"
+        ),
+        visit(township=" 城关镇 ", category=" 城乡建设", departments=[f" {live} "], clerk="李娜 "),
+    ]
+
+    for case in cases:
+        form = _errors(lambda case=case: desk.intake.validate(case))  # reads all of the code tables
+        registered = _errors(lambda case=case: desk.intake.register_visit(case))  # only the names given
+
+        assert registered == form
+    assert [field for field, _ in _errors(lambda: desk.intake.register_visit(cases[0]))] == [
+        "township", "category", "departments[1]", "departments[2]", "clerk"
+    ]  # fmt: skip
+    assert count(desk, Matter) == 1  # the second case registered
+
+
+def _errors(step: Callable[[], object]) -> list[tuple[str, str]]:
+    try:
+        step()
+    except ValidationError as error:
+        return [(e.field, e.message) for e in error.errors]
+    return []
 
 
 def test_errors_found_while_writing_name_the_visit_in_a_batch(desk: Desk) -> None:

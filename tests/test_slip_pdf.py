@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -10,8 +11,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from app.documents.fonts import BODY, EXT_A, EXT_B, _to_unicode_cmap, font_runs, markup, register_fonts
+from app.documents.parts import QrCode, cell, para_style
 from app.documents.slip import EXCERPT_CHARS, SlipData, SlipPerson, excerpt, render_slip
 from app.resources import resources_root
 
@@ -223,3 +228,61 @@ def test_fonts_come_from_the_program_not_the_system() -> None:
     root = resources_root().resolve()
     for name in register_fonts():
         assert Path(pdfmetrics.getFont(name).face.filename).resolve().is_relative_to(root)
+
+
+def test_short_body_text_is_a_plain_cell_and_anything_else_a_paragraph() -> None:
+    register_fonts()
+    style = para_style(10.5)
+
+    assert cell("城关镇", style, 100) == "城关镇"  # drawn by the table with drawString
+    for text in [
+        "王𠮷",
+        "城关镇" * 10,
+        "两个  空格",
+        " 前导空格",
+        "",
+    ]:  # fallback font, too wide, collapsed spaces
+        assert isinstance(cell(text, style, 100), Paragraph), text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_field_too_wide_for_its_cell_still_wraps_and_reads_back(tmp_path: Path, layout: str) -> None:
+    township = "城关镇东关村第三村民小组东侧靠近河道的那片区域附近的安置小区"
+    slip = replace(realistic_slip(), township=township)
+
+    pdf = render_slip(slip, tmp_path / "slip.pdf", layout)  # type: ignore[arg-type]
+
+    lines = pdftotext(pdf, "-layout").splitlines()
+    assert not any(township in line for line in lines), "the township should wrap onto a second line"
+    assert township in "".join(pdftotext(pdf).split())  # its lines in reading order
+    assert pdfinfo(pdf)["Pages"] == "1"
+
+
+def test_qr_code_draws_the_squares_canvas_rect_would() -> None:
+    code = QrCode("X信访〔2026〕123号 7KQ2M9XD", 30 * MM)
+    ours, reference = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+
+    code.drawOn(ours, 10, 20)
+    reference.saveState()
+    reference.translate(10, 20)
+    reference.setFillColor(colors.black)
+    module = code.width / len(code.matrix)
+    for row, cells in enumerate(code.matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                reference.rect(
+                    col * module, code.height - (row + 1) * module, module, module, stroke=0, fill=1
+                )
+    reference.restoreState()
+
+    assert sum(map(sum, code.matrix)) > 100
+    assert "\n".join(ours._code) == "\n".join(reference._code)  # the page's content stream
+
+
+def test_page_header_and_footer_read_back_with_a_fallback_character(tmp_path: Path) -> None:
+    slip = replace(realistic_slip(), agency_name="𠮷水县信访局")  # the header falls back to a paragraph
+
+    text = pdftotext(render_slip(slip, tmp_path / "slip.pdf", "a4"))
+
+    assert "𠮷水县信访局 信访事项登记回执（编号：X信访〔2026〕123号）" in text
+    assert "第1页" in text and "打印时间：2026年3月12日 09:48" in text

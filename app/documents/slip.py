@@ -19,11 +19,21 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from app.documents.fonts import BODY, register_fonts
-from app.documents.parts import BoldTitle, QrCode, cn_date, cn_datetime, grid, para_style, paragraph
+from app.documents.parts import (
+    BoldTitle,
+    QrCode,
+    cell,
+    cn_date,
+    cn_datetime,
+    grid,
+    para_style,
+    paragraph,
+    plain,
+)
 
 EXCERPT_CHARS = 120  # how much of the appeal the slip quotes
 DEFAULT_NEXT_STEPS = (
@@ -92,8 +102,9 @@ def render_slip(data: SlipData, out: Path, layout: Literal["a4", "thermal"] = "a
     if layout == "a4":
         _build(data, out, _A4, A4[1], _a4_story(data))
     elif layout == "thermal":
-        height = _story_height(_thermal_story(data), _THERMAL.width) + 2 * _THERMAL.margin + 4 * mm
-        _build(data, out, _THERMAL, height, _thermal_story(data))  # a fresh story: measuring wrapped it
+        story = _thermal_story(data)
+        height = _story_height(story, _THERMAL.width) + 2 * _THERMAL.margin + 4 * mm
+        _build(data, out, _THERMAL, height, story)  # wrapped again at the same width: the same layout
     else:
         raise ValueError(f"unknown slip layout: {layout!r}")
     return out
@@ -198,7 +209,9 @@ def _a4_story(data: SlipData) -> list[Flowable]:
 
 
 def _a4table(rows: list[list[Any]], widths: list[float], header_rows: int = 0, merged: bool = False) -> Table:
-    """A ruled A4 table; ``merged``: no rules across the label column, so it reads as one tall cell."""
+    """A ruled A4 table; ``merged``: no rules across the label column, so it reads as one tall cell.
+
+    String cells (see ``cell``) are drawn in the body size, labels (the first column) centred."""
     rules: list[tuple[Any, ...]] = [
         ("BOX", (0, 0), (-1, -1), 0.6, GRID),
         ("INNERGRID", (1, 0), (-1, -1), 0.6, GRID),
@@ -213,30 +226,46 @@ def _a4table(rows: list[list[Any]], widths: list[float], header_rows: int = 0, m
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("FONTSIZE", (0, 0), (-1, -1), _A4.size),
+        ("LEADING", (0, 0), (-1, -1), _A4_BODY.leading),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
     ]
     return grid(rows, widths, rules, repeatRows=header_rows)
 
 
+_A4_BODY = para_style(_A4.size)
+_A4_LABEL_STYLE = para_style(_A4.size, TA_CENTER)
+_A4_HEAD = para_style(_A4.size - 1, TA_CENTER)
+_PAD = 12  # a table cell's left and right padding together (ReportLab's default, 6 each)
+
+
+def _label(text: str) -> str | Paragraph:
+    return cell(text, _A4_LABEL_STYLE, _A4_LABEL - _PAD)
+
+
 def _a4_fields(data: SlipData) -> Table:
-    label, value = para_style(_A4.size, TA_CENTER), para_style(_A4.size)
-    cells = [(paragraph(k, label), paragraph(v, value)) for k, v in _fields(data)]
-    rows = [[*cells[i][0:2], *cells[i + 1][0:2]] for i in range(0, len(cells), 2)]
     half = _A4.width / 2 - _A4_LABEL
+    cells = [(_label(k), cell(v, _A4_BODY, half - _PAD)) for k, v in _fields(data)]
+    rows = [[*cells[i][0:2], *cells[i + 1][0:2]] for i in range(0, len(cells), 2)]
     table = _a4table(rows, [_A4_LABEL, half, _A4_LABEL, half])
-    table.setStyle([("BACKGROUND", (2, 0), (2, -1), LABEL_BG)])
+    table.setStyle([("BACKGROUND", (2, 0), (2, -1), LABEL_BG), ("ALIGN", (2, 0), (2, -1), "CENTER")])
     return table
 
 
 def _a4_pairs(label: str, heads: tuple[str, str], pairs: list[tuple[str, str]], narrow: float) -> Table:
     """A ruled list of (name, detail) pairs, two to a row, under a repeated header row."""
-    body, head = para_style(_A4.size), para_style(_A4.size - 1, TA_CENTER)
-    cells = [paragraph(text, body) for pair in pairs for text in pair]
+    wide = (_A4.width - _A4_LABEL) / 2 - narrow
+    cells = [cell(text, _A4_BODY, width - _PAD) for a, b in pairs for text, width in ((a, wide), (b, narrow))]
     cells += [""] * (-len(cells) % 4)
     rows = [[""] + cells[i : i + 4] for i in range(0, len(cells), 4)]
-    header = [paragraph(label, para_style(_A4.size, TA_CENTER)), *[paragraph(h, head) for h in heads * 2]]
-    wide = (_A4.width - _A4_LABEL) / 2 - narrow
+    heads_row = [cell(h, _A4_HEAD, w - _PAD) for h, w in zip(heads * 2, (wide, narrow) * 2, strict=True)]
+    header = [_label(label), *heads_row]
     table = _a4table([header, *rows], [_A4_LABEL, wide, narrow, wide, narrow], header_rows=1, merged=True)
-    table.setStyle([("BACKGROUND", (1, 0), (-1, 0), LABEL_BG), ("VALIGN", (0, 0), (0, 0), "TOP")])
+    table.setStyle([
+        ("BACKGROUND", (1, 0), (-1, 0), LABEL_BG), ("VALIGN", (0, 0), (0, 0), "TOP"),
+        ("FONTSIZE", (1, 0), (-1, 0), _A4_HEAD.fontSize), ("LEADING", (1, 0), (-1, 0), _A4_HEAD.leading),
+        ("ALIGN", (1, 0), (-1, 0), "CENTER"),
+    ])  # fmt: skip
     return table
 
 
@@ -247,16 +276,16 @@ def _a4_persons(data: SlipData) -> Table:
 
 def _a4_materials(data: SlipData) -> Table:
     if not data.materials:
-        row = [paragraph("收到材料", para_style(_A4.size, TA_CENTER)), paragraph("无", para_style(_A4.size))]
+        row = [_label("收到材料"), cell("无", _A4_BODY, _A4.width - _A4_LABEL - _PAD)]
         return _a4table([row], [_A4_LABEL, _A4.width - _A4_LABEL])
     return _a4_pairs("收到材料", ("材料名称", "页数"), _material_names(data), 14 * mm)
 
 
 def _a4_texts(data: SlipData) -> Table:
-    label, value = para_style(_A4.size, TA_CENTER), para_style(_A4.size)
+    width = _A4.width - _A4_LABEL - _PAD
     rows = [
-        [paragraph("事项概况", label), paragraph(data.summary, value)],
-        [paragraph("诉求摘要", label), paragraph(excerpt(data.appeal_excerpt), value)],
+        [_label("事项概况"), cell(data.summary, _A4_BODY, width)],
+        [_label("诉求摘要"), cell(excerpt(data.appeal_excerpt), _A4_BODY, width)],
     ]
     return _a4table(rows, [_A4_LABEL, _A4.width - _A4_LABEL])
 
@@ -295,9 +324,23 @@ def _a4_page_decor(data: SlipData) -> Callable[[Canvas, BaseDocTemplate], None]:
 
 
 def _draw(canvas: Canvas, text: str, style: ParagraphStyle, y: float) -> None:
-    para = paragraph(text, style)
-    para.wrapOn(canvas, _A4.width, 20 * mm)
-    para.drawOn(canvas, _A4.margin, y)
+    """One line of the page's header or footer, set as a paragraph of ``style`` standing at ``y``."""
+    if not plain(text, style.fontSize, _A4.width):
+        para = paragraph(text, style)
+        para.wrapOn(canvas, _A4.width, 20 * mm)
+        para.drawOn(canvas, _A4.margin, y)
+        return
+    # the same line without the paragraph: its baseline is one leading above y, less the type size
+    baseline = y + style.leading - style.fontSize
+    canvas.saveState()
+    canvas.setFont(BODY, style.fontSize, style.leading)
+    if style.alignment == TA_CENTER:
+        canvas.drawCentredString(_A4.margin + _A4.width / 2, baseline, text)
+    elif style.alignment == TA_RIGHT:
+        canvas.drawRightString(_A4.margin + _A4.width, baseline, text)
+    else:
+        canvas.drawString(_A4.margin, baseline, text)
+    canvas.restoreState()
 
 
 def _reprint_stamp(canvas: Canvas, x: float, y: float) -> None:
@@ -343,12 +386,13 @@ def _rule() -> HRFlowable:
 
 
 def _thermal_pairs(pairs: list[tuple[str, str]], first: float) -> Table:
-    style = para_style(_THERMAL.size)
-    rows = [[paragraph(a, style), paragraph(b, style)] for a, b in pairs]
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    style, second = para_style(_THERMAL.size), _THERMAL.width - first
+    rows = [[cell(a, style, first - 1), cell(b, style, second - 1)] for a, b in pairs]  # less the padding
+    rules = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
              ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]  # fmt: skip
-    return grid(rows, [first, _THERMAL.width - first], style)
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+             ("LEADING", (0, 0), (-1, -1), style.leading)]  # fmt: skip
+    return grid(rows, [first, second], rules)
 
 
 def _thermal_section(title: str, pairs: list[tuple[str, str]], first: float) -> list[Flowable]:
