@@ -209,11 +209,11 @@ def test_raising_a_red_card_through_the_dialog(
 
 
 def test_resolving_a_supervision_raised_by_hand(
-    desk: Desk, page: BoardPage, planted: Planted, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, desk: Desk, page: BoardPage, planted: Planted, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk.supervision.raise_supervision(planted.normal, "黄牌", "领导批示", "李娜")
-    page.refresh()
-    page.select_matter(planted.normal)
+    page.refresh()  # the rows come back from a worker: wait for the one raised by hand
+    qtbot.waitUntil(lambda: page.select_matter(planted.normal))
     asked: list[str] = []
 
     def ask(parent: object, question: str) -> bool:
@@ -239,7 +239,7 @@ def test_printing_a_supervision_notice_records_then_prints(
         return True
 
     monkeypatch.setattr(printing, "print_pdf", fake_print)
-    page.select_matter(planted.red)
+    assert page.select_matter(planted.red)
     assert page.print_selected()
     text = subprocess.run(["pdftotext", str(printed[0]), "-"], capture_output=True, text=True).stdout
     assert "督办" in text and planted.red in text
@@ -248,11 +248,11 @@ def test_printing_a_supervision_notice_records_then_prints(
 
 
 def test_a_notice_the_matter_does_not_allow_is_told_not_printed(
-    page: BoardPage, planted: Planted, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: BoardPage, planted: Planted, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(printing, "print_pdf", lambda *args: pytest.fail("nothing to print"))
-    page.filters.attention_check.setChecked(False)
-    page.select_matter(planted.normal)
+    page.filters.attention_check.setChecked(False)  # the board reloads in a worker: wait for the row
+    qtbot.waitUntil(lambda: page.select_matter(planted.normal))
     assert not page.print_selected()
     assert "不能出具督办单" in page.message_label.text()
 
@@ -325,7 +325,7 @@ def test_activating_a_board_row_opens_the_matter(qtbot: QtBot, planted: Planted,
     assert window.tabs.currentWidget() is window.board_page
     table = window.board_page.table
     table.setFocus()
-    window.board_page.select_matter(planted.yellow)
+    qtbot.waitUntil(lambda: window.board_page.select_matter(planted.yellow))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.matters_page
     assert window.matters_page.search_box.text() == planted.yellow
