@@ -17,8 +17,9 @@ from sqlalchemy import ScalarSelect, Select, bindparam, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from db.models import Category, Clerk, Matter, MatterPerson, Person, Township, Visit
+from db.models import Clerk, Matter, MatterPerson, Person
 from db.prepared import Prepared, Reader
+from db.queries import summary_columns, summary_joins
 
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "received_at": Matter.received_at,
@@ -63,31 +64,14 @@ def _page(sort: str, descending: bool, backend: str) -> Select[*tuple[Any, ...]]
         .offset(bindparam("offset"))
         .subquery("page")
     )
-    visit_count = select(func.count()).where(Visit.matter_id == Matter.id).scalar_subquery()
-    last_visit_at = select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
     first_clerk = aliased(Clerk)
-    return (
-        select(
-            Matter.id,
-            Matter.matter_no,
-            Matter.status,
-            Matter.received_at,
-            Matter.summary,
-            func.coalesce(Category.name, "").label("category"),
-            func.coalesce(Township.name, "").label("township"),
-            first_clerk.name.label("first_clerk"),
-            Matter.notice_deadline,
-            visit_count.label("visit_count"),
-            func.coalesce(last_visit_at, Matter.received_at).label("last_visit_at"),
-            func.coalesce(_names(backend), "").label("persons"),
-        )
+    persons = func.coalesce(_names(backend), "").label("persons")
+    listed = (
+        select(*summary_columns(first_clerk), persons)
         .select_from(ids)
         .join(Matter, Matter.id == ids.c.page_id)
-        .join(first_clerk, Matter.first_clerk_id == first_clerk.id)
-        .outerjoin(Category, Matter.category_id == Category.id)
-        .outerjoin(Township, Matter.township_id == Township.id)
-        .order_by(*order)
     )
+    return summary_joins(listed, first_clerk).order_by(*order)
 
 
 def _names(backend: str) -> ScalarSelect[str]:

@@ -20,26 +20,36 @@ def matter_summary_select() -> Select[*tuple[Any, ...]]:
     visited_at)), so only the matters actually listed are counted: restrict it with a WHERE, never
     aggregate every visit of the database to show a page (that was 0.6 s on a million visits).
     """
+    first_clerk = aliased(Clerk)
+    return summary_joins(select(*summary_columns(first_clerk)), first_clerk)
+
+
+def summary_columns(first_clerk: type[Clerk]) -> list[Any]:
+    """The columns of a matter's summary, in `MatterSummary`'s order (the first clerk is an alias joined by
+    `summary_joins`): the visits counted by correlated subqueries, so only the listed matters are counted."""
     visit_count = (
         select(func.count()).select_from(Visit).where(Visit.matter_id == Matter.id).scalar_subquery()
     )
     last_visit_at = select(func.max(Visit.visited_at)).where(Visit.matter_id == Matter.id).scalar_subquery()
-    first_clerk = aliased(Clerk)
+    return [
+        Matter.id,
+        Matter.matter_no,
+        Matter.status,
+        Matter.received_at,
+        Matter.summary,
+        func.coalesce(Category.name, "").label("category"),
+        func.coalesce(Township.name, "").label("township"),
+        first_clerk.name.label("first_clerk"),
+        Matter.notice_deadline,
+        visit_count.label("visit_count"),
+        func.coalesce(last_visit_at, Matter.received_at).label("last_visit_at"),
+    ]
+
+
+def summary_joins(statement: Select[*tuple[Any, ...]], first_clerk: type[Clerk]) -> Select[*tuple[Any, ...]]:
+    """The summary's joins: its first clerk, category and township."""
     return (
-        select(
-            Matter.id,
-            Matter.matter_no,
-            Matter.status,
-            Matter.received_at,
-            Matter.summary,
-            func.coalesce(Category.name, "").label("category"),
-            func.coalesce(Township.name, "").label("township"),
-            first_clerk.name.label("first_clerk"),
-            Matter.notice_deadline,
-            visit_count.label("visit_count"),
-            func.coalesce(last_visit_at, Matter.received_at).label("last_visit_at"),
-        )
-        .join(first_clerk, Matter.first_clerk_id == first_clerk.id)
+        statement.join(first_clerk, Matter.first_clerk_id == first_clerk.id)
         .outerjoin(Category, Matter.category_id == Category.id)
         .outerjoin(Township, Matter.township_id == Township.id)
     )
