@@ -107,7 +107,7 @@ class _FirstPaint(QObject):
             # painted_at (seconds since the epoch) lets a benchmark count from the process's launch
             ms = (time.perf_counter() - self._started) * 1000
             print(f"startup_ms={ms:.1f} painted_at={time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self._next if self._tabs else QApplication.quit)
         return False
 
     def _next(self) -> None:
