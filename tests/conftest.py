@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +27,9 @@ from app.deadlines import DEFAULT_RULES
 from app.desk import Desk, open_desk
 from tests import pg_support
 from tests.accounts_helpers import ADMIN_NAME, ADMIN_PASSWORD, ADMIN_USER, CHEAP_HASHER, raw_accounts
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday; fixed so deadlines and ages are reproducible
 
@@ -141,3 +145,14 @@ def desk(db_target: str, clock: FixedClock, tmp_path: Path, template_admin: Acco
 def cases(desk: Desk) -> CaseService:
     """A case service on the built-in rules and the desk's calendar (the case-service tests' subject)."""
     return CaseService(desk.db, lambda: desk.calendar, lambda: DEFAULT_RULES, desk.clock)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window's English translation installed for the test (Qt imported only by tests that ask)."""
+    from ui.i18n import install_translators, remove_translators
+
+    installed = install_translators(qapp, "en")
+    assert installed, "the English translation did not load"
+    yield
+    remove_translators(qapp, installed)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QCoreApplicat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -35,7 +33,6 @@ from ui.app import window_language
 from ui.app_messages import app_message
 from ui.audit_viewer import AuditDialog
 from ui.first_run_dialog import FirstRunDialog
-from ui.i18n import install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.notifier import Notifier
 from ui.settings_dialog import SettingsDialog
@@ -44,14 +41,6 @@ from ui.vocabulary import vocab
 from ui.workers import wait_for_pool
 
 MATTER_NO = re.compile(r"\S*〔\d{4}〕\d+号")
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    installed = install_translators(qapp, "en")
-    assert installed, "the English translation did not load"
-    yield
-    remove_translators(qapp, installed)
 
 
 def data_words(desk: Desk) -> list[str]:

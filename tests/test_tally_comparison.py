@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-
-import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.desk import Desk
 from app.tally.model import Change, Rate
 from app.tally.periods import Period
 from tests.i18n_scan import CJK
-from ui.i18n import install_translators, remove_translators
 from ui.tally_comparison import change_text, comparison_text, period_text
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    installed = install_translators(qapp, "en")
-    assert installed, "the English translation did not load"
-    yield
-    remove_translators(qapp, installed)
 
 
 def test_in_chinese_the_periods_read_as_the_printed_form_says_them() -> None:

@@ -152,9 +152,7 @@ class MainWindow(QMainWindow):
             from ui.tally_page import TallyPage
 
             page = self._tally_page = TallyPage(self.desk, self.notifier, lazy=True)
-            page.matter_activated.connect(self.show_matter)
-            page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
-            self._place(self.tally_index, page)
+            self._place(self.tally_index, self._wired(page))
         return self._tally_page
 
     @property
@@ -163,10 +161,15 @@ class MainWindow(QMainWindow):
             from ui.sources_page import SourcesPage
 
             page = self._sources_page = SourcesPage(self.desk, self.notifier, lazy=True)
-            page.matter_activated.connect(self.show_matter)
-            page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
-            self._place(self.sources_index, page)
+            self._place(self.sources_index, self._wired(page))
         return self._sources_page
+
+    def _wired(self, page: TallyPage | SourcesPage) -> QWidget:
+        """A page built late, connected as the window's other pages are: its matters open here, its
+        messages go to the status bar."""
+        page.matter_activated.connect(self.show_matter)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+        return page
 
     def _holiday_banner(self, warnings: list[str]) -> QFrame:
         """The holiday table's warnings, once at start, until the clerk dismisses them."""
